@@ -1,0 +1,14 @@
+// Applies the stored colour scheme (or the system's) before the app renders. Mirrors MUI's
+// InitColorSchemeScript, kept as a file because the Content-Security-Policy forbids inline scripts.
+(function () {
+  try {
+    var mode = localStorage.getItem('mui-mode') || 'system';
+    var dark =
+      mode === 'dark' || (mode === 'system' && window.matchMedia('(prefers-color-scheme: dark)').matches);
+    var root = document.documentElement;
+    root.classList.remove('light', 'dark');
+    root.classList.add(dark ? 'dark' : 'light');
+  } catch (e) {
+    /* storage unavailable: the app falls back to the system scheme */
+  }
+})();

@@ -1,0 +1,88 @@
+import { Suspense } from 'react';
+import { Outlet } from 'react-router';
+import AppBar from '@mui/material/AppBar';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Container from '@mui/material/Container';
+import LinearProgress from '@mui/material/LinearProgress';
+import Link from '@mui/material/Link';
+import Toolbar from '@mui/material/Toolbar';
+import Typography from '@mui/material/Typography';
+import { RouterLink } from '@/components/RouterLink';
+import { paths } from '@/config/paths';
+import { ColorSchemeMenu } from './ColorSchemeMenu';
+
+const NAV = [
+  { to: paths.wizard.href(), label: 'Guided wizard' },
+  { to: paths.paste.href(), label: 'Paste & analyze' },
+  { to: paths.scenarios.href(), label: 'Scenarios' },
+];
+
+export function Layout() {
+  return (
+    <Box sx={{ minHeight: '100vh', display: 'flex', flexDirection: 'column' }}>
+      <Link
+        href="#main-content"
+        onClick={(e) => {
+          // A hash link would be taken by the hash router; move focus to <main> ourselves.
+          e.preventDefault();
+          document.getElementById('main-content')?.focus();
+        }}
+        sx={{
+          position: 'absolute',
+          left: 8,
+          top: -48,
+          zIndex: 2000,
+          p: 1,
+          bgcolor: 'background.paper',
+          '&:focus': { top: 8 },
+        }}
+      >
+        Skip to main content
+      </Link>
+      <AppBar position="static" color="primary" elevation={0} className="no-print">
+        <Toolbar sx={{ gap: 1, flexWrap: 'wrap' }}>
+          <Typography
+            component={RouterLink}
+            to={paths.home.href()}
+            variant="h6"
+            sx={{ color: 'inherit', textDecoration: 'none', fontWeight: 700, mr: 2 }}
+          >
+            SQL Server 10054 troubleshooter
+          </Typography>
+          <Box
+            component="nav"
+            aria-label="Main"
+            sx={{ display: 'flex', gap: 0.5, flexWrap: 'wrap', flexGrow: 1 }}
+          >
+            {NAV.map((item) => (
+              <Button key={item.to} component={RouterLink} to={item.to} color="inherit">
+                {item.label}
+              </Button>
+            ))}
+          </Box>
+          <ColorSchemeMenu />
+        </Toolbar>
+      </AppBar>
+      <Container
+        component="main"
+        id="main-content"
+        tabIndex={-1}
+        maxWidth="md"
+        sx={{ flexGrow: 1, py: 4, outline: 'none' }}
+      >
+        <Suspense fallback={<LinearProgress aria-label="Loading page" />}>
+          <Outlet />
+        </Suspense>
+      </Container>
+      <Box component="footer" sx={{ borderTop: 1, borderColor: 'divider', py: 2 }} className="no-print">
+        <Container maxWidth="md">
+          <Typography variant="body2" color="text.secondary">
+            Version {__APP_VERSION__}. Everything runs in your browser: nothing you paste or drop is sent
+            anywhere.
+          </Typography>
+        </Container>
+      </Box>
+    </Box>
+  );
+}
