@@ -30,7 +30,7 @@ function WayIn({
           <Box sx={{ color: 'primary.main', mb: 1 }} aria-hidden>
             {icon}
           </Box>
-          <Typography variant="h2" component="h2" gutterBottom>
+          <Typography variant="h3" component="h2" gutterBottom>
             {title}
           </Typography>
           <Typography variant="body2" color="text.secondary">

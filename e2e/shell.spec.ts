@@ -1,0 +1,148 @@
+import { readFileSync } from 'node:fs';
+import { expect, expectNoAxeViolations, hashRoute, tabTo, test } from './fixtures';
+
+const version = (JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }).version;
+
+test('home page says what the app is for and offers three ways in', async ({ page }) => {
+  await page.goto('./');
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('forcibly closed by the remote host');
+  await expect(page.getByRole('main')).toContainText('10054');
+  const waysIn = page.getByRole('list', { name: 'Ways to start' }).getByRole('link');
+  await expect(waysIn).toHaveCount(3);
+  await expect(page.getByRole('contentinfo')).toContainText(`Version ${version}`);
+});
+
+for (const [name, url, heading] of [
+  [/Start the guided wizard/, /#\/wizard$/, /wizard/i],
+  [/Paste what you have/, /#\/paste$/, /Paste what you have/],
+  [/Browse the scenarios/, /#\/scenarios$/, /Scenarios/],
+] as const) {
+  test(`keyboard alone reaches "${name.source}"`, async ({ page }) => {
+    await page.goto('./');
+    await tabTo(page, name);
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(url);
+    await expect(page.getByRole('heading', { level: 1 })).toContainText(heading);
+    // Focus moves to the new page's heading, so a screen reader starts there.
+    await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
+  });
+}
+
+test('skip link moves focus to the main content', async ({ page }) => {
+  await page.goto('./');
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: 'Skip to main content' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('main')).toBeFocused();
+});
+
+test('a deep link opened directly lands on its page, and browser Back returns', async ({ page }) => {
+  await page.goto(hashRoute('/scenarios'));
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Scenarios');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Paste & analyze' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Paste what you have');
+  await page.goBack();
+  await expect(page).toHaveURL(/#\/scenarios$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Scenarios');
+});
+
+test('an unknown route shows not-found with a way home', async ({ page }) => {
+  await page.goto(hashRoute('/no/such/page'));
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');
+  await expect(page).toHaveTitle(/Page not found/);
+  await page.getByRole('link', { name: 'Go to the start page' }).click();
+  await expect(page.getByRole('list', { name: 'Ways to start' })).toBeVisible();
+});
+
+test('dark mode can be chosen and survives a reload', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.goto('./');
+  const html = page.locator('html');
+  await expect(html).toHaveClass(/\blight\b/);
+  await page.getByRole('button', { name: /Colour theme/ }).click();
+  await page.getByRole('menuitemradio', { name: 'Dark' }).click();
+  await expect(html).toHaveClass(/\bdark\b/);
+  const darkBackground = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  expect(darkBackground).toBe('rgb(15, 20, 25)');
+  await page.reload();
+  await expect(html).toHaveClass(/\bdark\b/);
+  await expect(page.getByRole('button', { name: 'Colour theme: Dark' })).toBeVisible();
+  // And back to following the system.
+  await page.getByRole('button', { name: /Colour theme/ }).click();
+  await page.getByRole('menuitemradio', { name: 'Same as system' }).click();
+  await expect(html).toHaveClass(/\blight\b/);
+});
+
+test('the system dark preference is followed when nothing was chosen', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.goto('./');
+  await expect(page.locator('html')).toHaveClass(/\bdark\b/);
+});
+
+for (const route of ['/', '/wizard', '/paste', '/scenarios', '/no-such-page']) {
+  for (const scheme of ['light', 'dark'] as const) {
+    test(`axe finds no violations on ${route} (${scheme})`, async ({ page }) => {
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.goto(hashRoute(route));
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      await expectNoAxeViolations(page);
+    });
+  }
+}
+
+test('the production build works from a sub-path of a plain static server, deep links included', async ({
+  page,
+}) => {
+  const requested: string[] = [];
+  page.on('request', (r) => requested.push(new URL(r.url()).pathname));
+  await page.goto('/kb/tools/10054/#/scenarios');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Scenarios');
+  await page.getByRole('link', { name: 'SQL Server 10054 troubleshooter' }).click();
+  await expect(page).toHaveURL(/\/kb\/tools\/10054\/#\/$/);
+  await expect(page.getByRole('list', { name: 'Ways to start' })).toBeVisible();
+  expect(requested.every((p) => p.startsWith('/kb/tools/10054/'))).toBe(true);
+});
+
+test('the built page carries a Content-Security-Policy limited to its own origin', async ({ page }) => {
+  await page.goto('./');
+  const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+  expect(csp).toContain("script-src 'self'");
+  expect(csp).toContain("connect-src 'self'");
+  expect(csp).not.toMatch(/https?:/);
+});
+
+test('the off-origin guard catches a request to another host', async ({ browser }) => {
+  // Proves the shared fixture's interception works: the same routing, on a context of our own, from a
+  // page without the app's CSP (robots.txt), so that the browser actually sends the request.
+  const context = await browser.newContext();
+  const off: string[] = [];
+  await context.route('**/*', (route) => {
+    const url = new URL(route.request().url());
+    if (url.hostname !== '127.0.0.1') {
+      off.push(url.hostname);
+      return route.abort();
+    }
+    return route.continue();
+  });
+  const page = await context.newPage();
+  await page.goto('http://127.0.0.1:4173/robots.txt');
+  await page.evaluate(() => fetch('http://leak.example.invalid/x').catch(() => undefined));
+  expect(off).toEqual(['leak.example.invalid']);
+  await context.close();
+});
+
+test('the CSP stops the app page from contacting another origin at all', async ({ page }) => {
+  const violations: string[] = [];
+  page.on('console', (m) => {
+    if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
+  });
+  await page.goto('./');
+  const outcome = await page.evaluate(() =>
+    fetch('http://leak.example.invalid/x').then(
+      () => 'sent',
+      () => 'blocked',
+    ),
+  );
+  expect(outcome).toBe('blocked');
+  expect(violations.join('\n')).toContain('connect-src');
+});
