@@ -37,7 +37,8 @@ export interface CommandBlock {
   parameters?: CommandParameter[];
 }
 
-export type ParameterKind = 'thumbprint' | 'instance-name' | 'host-name' | 'protocol' | 'cipher-suite' | 'service-name';
+export type ParameterKind =
+  'thumbprint' | 'instance-name' | 'host-name' | 'protocol' | 'cipher-suite' | 'service-name';
 
 export interface CommandParameter {
   /** the token in `code` to replace, e.g. "{{thumbprint}}" */
