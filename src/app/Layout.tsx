@@ -8,7 +8,9 @@ import LinearProgress from '@mui/material/LinearProgress';
 import Link from '@mui/material/Link';
 import Toolbar from '@mui/material/Toolbar';
 import Typography from '@mui/material/Typography';
+import { ANNOUNCER_ID } from '@/components/announce';
 import { RouterLink } from '@/components/RouterLink';
+import { visuallyHidden } from '@/components/visuallyHidden';
 import { paths } from '@/config/paths';
 import { ColorSchemeMenu } from './ColorSchemeMenu';
 
@@ -75,6 +77,8 @@ export function Layout() {
           <Outlet />
         </Suspense>
       </Container>
+      {/* Polite live region for status messages; empty at load so that announcements are read. */}
+      <Box id={ANNOUNCER_ID} role="status" aria-live="polite" sx={visuallyHidden} />
       <Box component="footer" sx={{ borderTop: 1, borderColor: 'divider', py: 2 }} className="no-print">
         <Container maxWidth="md">
           <Typography variant="body2" color="text.secondary">
