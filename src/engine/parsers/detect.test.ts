@@ -1,0 +1,176 @@
+import { describe, expect, it } from 'vitest';
+import type { ArtifactKind } from '../model';
+import { certificateParser } from './certificate';
+import { detect, type AnyParser } from './detect';
+import { analyzeText } from './index';
+
+const pem = (
+  import.meta.glob('./__fixtures__/certificate/rsa-sha512.pem', {
+    query: '?raw',
+    import: 'default',
+    eager: true,
+  }) as Record<string, string>
+)['./__fixtures__/certificate/rsa-sha512.pem']!;
+
+/** Test-only stand-ins for teammates' parsers: a sniff by regex, a parse that quotes the first match. */
+function stub(kind: ArtifactKind, re: RegExp, score = 0.9): AnyParser {
+  return {
+    kind,
+    sniff: (text) => (re.test(text) ? score : 0),
+    parse: (text) => {
+      const m = re.exec(text);
+      return {
+        kind,
+        facts: { stub: true },
+        evidence: m
+          ? [
+              {
+                start: m.index,
+                end: m.index + m[0].length,
+                text: m[0],
+                meaning: `matched ${kind}`,
+                fact: 'stub',
+              },
+            ]
+          : [],
+        problems: [],
+      };
+    },
+  };
+}
+
+const PARSERS: AnyParser[] = [
+  stub('client-error', /forcibly closed by the remote host/),
+  stub('errorlog', /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\.\d{2} (?:spid\d+s?|Server|Logon)/m),
+  stub('schannel-protocols', /SCHANNEL\\Protocols|^\s+(?:Enabled|DisabledByDefault)\s+REG_DWORD/m),
+  certificateParser,
+];
+
+const ERROR = `A connection was successfully established with the server, but then an error occurred during the pre-login handshake. (provider: TCP Provider, error: 0 - An existing connection was forcibly closed by the remote host.)`;
+const REG = `HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\TLS 1.2\\Client
+    DisabledByDefault    REG_DWORD    0x0
+    Enabled    REG_DWORD    0x1
+
+HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\TLS 1.2\\Server
+    DisabledByDefault    REG_DWORD    0x0
+    Enabled    REG_DWORD    0x1`;
+const LOG = `2025-03-01 10:15:02.31 Server      The certificate [Cert Hash(sha1) "30F724ADB311D732F624FA71D179946A4DBA165A"] was successfully loaded for encryption.
+2025-03-01 10:16:40.05 Logon       Error: 17830, Severity: 20, State: 11.
+2025-03-01 10:16:40.05 Logon       Network error code 0x2746 occurred while establishing a connection; the connection has been closed.`;
+
+const kinds = (text: string) => detect(text, PARSERS).map((p) => p.kind);
+
+describe('detect', () => {
+  it('splits a paste of four things, in order, with offsets that cover each', () => {
+    const text = `${ERROR}\n\nC:\\> reg query "HKLM\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols" /s\n${REG}\n\n${pem}\n${LOG}\n`;
+    const parts = detect(text, PARSERS);
+    expect(parts.map((p) => p.kind)).toEqual([
+      'client-error',
+      'schannel-protocols',
+      'certificate',
+      'errorlog',
+    ]);
+    expect(text.slice(parts[0]!.start, parts[0]!.end)).toBe(ERROR);
+    expect(text.slice(parts[2]!.start, parts[2]!.end)).toBe(pem.trimEnd());
+    expect(text.slice(parts[3]!.start, parts[3]!.end)).toBe(LOG);
+    expect(parts[2]!.confidence).toBe('high');
+    for (const p of parts) expect(p.start).toBeLessThan(p.end);
+  });
+
+  it('merges blocks of one kind separated by blank lines (a reg query dump is one part)', () => {
+    const parts = detect(REG, PARSERS);
+    expect(parts).toHaveLength(1);
+    expect(parts[0]!.kind).toBe('schannel-protocols');
+    expect(parts[0]!.start).toBe(0);
+    expect(parts[0]!.end).toBe(REG.length);
+  });
+
+  it('keeps a PEM chain with blank lines between certificates as one certificate part', () => {
+    expect(kinds(`${pem}\n\n${pem}`)).toEqual(['certificate']);
+  });
+
+  it('splits ERRORLOG lines that follow an error message without a blank line', () => {
+    expect(kinds(`${ERROR}\n${LOG}`)).toEqual(['client-error', 'errorlog']);
+  });
+
+  it('lets a short greeting and a stack trace join their neighbour across a blank line', () => {
+    const text = `Hi, we get this since Monday:\n\n${ERROR}\n\n   at System.Data.SqlClient.SqlConnection.OnError(SqlException exception)\n   at Program.Main()`;
+    const parts = detect(text, PARSERS);
+    expect(parts).toHaveLength(1);
+    expect(parts[0]).toMatchObject({ kind: 'client-error', start: 0, end: text.length });
+  });
+
+  it('names text it cannot place "unknown" with low confidence', () => {
+    const parts = detect('lorem ipsum dolor sit amet\nconsectetur', PARSERS);
+    expect(parts).toEqual([{ start: 0, end: 38, kind: 'unknown', confidence: 'low', score: 0 }]);
+  });
+
+  it('ends a PEM block cut short at the first line that is not base64', () => {
+    const cut = pem.split('\n').slice(0, 6).join('\n');
+    expect(kinds(`${cut}\n${LOG}`)).toEqual(['certificate', 'errorlog']);
+  });
+
+  it('returns nothing for empty or blank text', () => {
+    expect(detect('', PARSERS)).toEqual([]);
+    expect(detect('\n \r\n\t\n', PARSERS)).toEqual([]);
+  });
+
+  it('survives a sniff that throws or returns nonsense', () => {
+    const bad: AnyParser = {
+      kind: 'os-version',
+      sniff: () => {
+        throw new Error('boom');
+      },
+      parse: () => ({ kind: 'os-version', facts: {}, evidence: [], problems: [] }),
+    };
+    const nan: AnyParser = { ...bad, kind: 'sql-version', sniff: () => Number.NaN };
+    expect(detect(ERROR, [bad, nan, ...PARSERS]).map((p) => p.kind)).toEqual(['client-error']);
+  });
+
+  it('uses PowerShell prompt lines as boundaries', () => {
+    const text = `${ERROR}\nPS C:\\> Get-ChildItem -Path 'Cert:\\LocalMachine\\My' | Format-List -Property *\nThumbprint   : 30F724ADB311D732F624FA71D179946A4DBA165A\nSignatureAlgorithm : System.Security.Cryptography.Oid`;
+    expect(kinds(text)).toEqual(['client-error', 'certificate']);
+  });
+});
+
+describe('analyzeText', () => {
+  it('parses each part and shifts evidence to the whole paste', async () => {
+    const text = `${ERROR}\n\n${pem}\n${LOG}`;
+    const { parts } = await analyzeText(text, { parsers: PARSERS });
+    expect(parts.map((p) => p.kind)).toEqual(['client-error', 'certificate', 'errorlog']);
+    const cert = parts[1]!.result;
+    expect((cert.facts as { signatureAlgorithm: string }).signatureAlgorithm).toBe('sha512WithRSAEncryption');
+    for (const part of parts) {
+      for (const e of part.result.evidence) {
+        expect(text.slice(e.start, e.end)).toBe(e.text);
+        expect(e.start).toBeGreaterThanOrEqual(part.start);
+        expect(e.end).toBeLessThanOrEqual(part.end);
+      }
+    }
+    const logEvidence = parts[2]!.result.evidence[0]!;
+    expect(logEvidence.text.startsWith('2025-03-01 10:15:02.31 Server')).toBe(true);
+  });
+
+  it('reports unknown parts with what the app accepts', async () => {
+    const { parts } = await analyzeText('just some words', { parsers: PARSERS });
+    expect(parts[0]!.result.problems[0]!.code).toBe('unrecognized-part');
+  });
+
+  it('turns a parser that throws into a problem', async () => {
+    const thrower: AnyParser = {
+      kind: 'client-error',
+      sniff: () => 1,
+      parse: () => {
+        throw new Error('bug');
+      },
+    };
+    const { parts } = await analyzeText('anything', { parsers: [thrower] });
+    expect(parts[0]!.result.problems[0]!.code).toBe('parser-failed');
+  });
+
+  it('uses the registry by default', async () => {
+    const { parts } = await analyzeText(pem);
+    expect(parts).toHaveLength(1);
+    expect(parts[0]!.kind).toBe('certificate');
+  });
+});

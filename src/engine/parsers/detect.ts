@@ -1,0 +1,277 @@
+/**
+ * Splits a paste that holds several things (an error message, a `reg query` dump, a PEM certificate,
+ * ERRORLOG lines, ...) into parts and names each part's kind, using every registered parser's sniff().
+ *
+ * How it works, in one linear pass plus linear merges:
+ * 1. Cut the text into blocks at candidate boundaries. Blank lines are weak boundaries; strong boundaries
+ *    are PEM armour (a PEM block is always one block, blank lines inside included), `Windows Registry
+ *    Editor` / `REGEDIT4` headers, registry key headers (`HKEY_...`, `[HKEY_...]`), command echo lines
+ *    (`PS C:\>`, `C:\>`), the start and end of a run of ERRORLOG-timestamped lines, Event Viewer's
+ *    `Log Name:` header and certificate dump headers.
+ * 2. Sniff each block with every parser; the best score names its kind ('unknown' below MIN_SCORE).
+ * 3. Merge: adjacent blocks of one kind; an unknown block between two blocks of one kind; then a small
+ *    unknown block (a greeting, a stack trace, a trailing "command completed" line) joins its known
+ *    neighbour across a blank line (previous neighbour first).
+ */
+import type { ArtifactKind, Confidence } from '../model';
+import type { ArtifactParser } from './types';
+import { PARSERS } from './index';
+
+/** Any registered parser, whatever its facts type. */
+export type AnyParser = ArtifactParser<ArtifactKind, object>;
+
+export interface DetectedPart {
+  /** offsets into the whole paste, end exclusive */
+  start: number;
+  end: number;
+  kind: ArtifactKind;
+  confidence: Confidence;
+  /** the best sniff score, 0..1 (for 'unknown': the best score that fell short) */
+  score: number;
+}
+
+/** Below this sniff score a block is 'unknown'. */
+export const MIN_SCORE = 0.3;
+/** Unknown blocks larger than this are never absorbed into a neighbour. */
+const ABSORB_MAX_CHARS = 4000;
+const ABSORB_MAX_LINES = 40;
+/** Sniffers see at most this much of one block (their cost stays bounded on huge pastes). */
+const SNIFF_MAX = 256 * 1024;
+/** Only this much of a line is examined for boundary markers. */
+const LINE_HEAD = 256;
+
+export function confidenceOf(score: number): Confidence {
+  return score >= 0.8 ? 'high' : score >= 0.5 ? 'medium' : 'low';
+}
+
+type Boundary = 'start' | 'weak' | 'strong';
+
+interface Block {
+  start: number;
+  end: number;
+  lines: number;
+  /** what separates this block from the previous one */
+  before: Boundary;
+  kind: ArtifactKind;
+  score: number;
+}
+
+const ERRORLOG_TS = /^\s{0,4}\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(?:[.,]\d{1,7})?\s/;
+const PROMPT = /^\s{0,4}(?:PS [A-Za-z]:\\[^>]{0,200}>|PS>|[A-Za-z]:\\[^>]{0,200}>\s*\S)/;
+const REGEDIT = /^\s{0,4}(?:Windows Registry Editor Version|REGEDIT4)/;
+const REG_KEY = /^\s{0,4}\[?(?:HKEY_[A-Z_]{4,30}|HKLM|HKCU)\\/;
+const LOG_NAME = /^\s{0,4}Log Name:/;
+const CERT_HEADER = /^\s{0,4}(?:X509 Certificate:|Certificate:\s*$|={4,}\s*\S[^=]{0,40}\s\d{1,5}\s*={4,})/;
+
+function isBlank(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9 && c !== 13 && c !== 0xa0 && c !== 0xfeff) return false;
+  }
+  return true;
+}
+
+/** A line that can sit inside a PEM block: base64, blank, an RFC 1421 header, the END line; '>' quotes allowed. */
+function pemBodyLine(text: string, start: number, end: number): boolean {
+  let i = start;
+  while (i < end && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9 || text.charCodeAt(i) === 62)) i++;
+  if (i >= end) return true;
+  if (text.startsWith('-----END ', i)) return true;
+  let sawColon = false;
+  for (let j = i; j < end; j++) {
+    const c = text.charCodeAt(j);
+    const b64 =
+      (c >= 65 && c <= 90) ||
+      (c >= 97 && c <= 122) ||
+      (c >= 48 && c <= 57) ||
+      c === 43 ||
+      c === 47 ||
+      c === 61;
+    if (b64 || c === 13 || c === 32 || c === 9) continue;
+    if (c === 58 || c === 45 || c === 44) {
+      sawColon = sawColon || c === 58;
+      continue;
+    }
+    return false;
+  }
+  // a line with spaces between words is prose unless it is a "Header: value" line
+  const body = text.slice(i, end).trim();
+  return sawColon || !/\s/.test(body);
+}
+
+/** Step 1: blocks with the boundary that precedes each. */
+function cut(text: string): Array<Omit<Block, 'kind' | 'score'>> {
+  const blocks: Array<Omit<Block, 'kind' | 'score'>> = [];
+  let cur: Omit<Block, 'kind' | 'score'> | null = null;
+  let pending: Boundary = 'start';
+  let inPem = false;
+  let prevTs = false;
+  let pos = 0;
+  const n = text.length;
+  while (pos <= n) {
+    let nl = text.indexOf('\n', pos);
+    if (nl < 0) nl = n;
+    let lineEnd = nl;
+    if (lineEnd > pos && text.charCodeAt(lineEnd - 1) === 13) lineEnd--;
+    const headEnd = Math.min(lineEnd, pos + LINE_HEAD);
+    const head = text.slice(pos, headEnd);
+
+    if (inPem && !pemBodyLine(text, pos, lineEnd)) {
+      // a PEM block cut short: whatever follows is another part
+      inPem = false;
+      blocks.push(cur!);
+      cur = null;
+      pending = 'strong';
+    }
+    if (inPem) {
+      cur!.end = lineEnd;
+      cur!.lines++;
+      if (head.includes('-----END ') || text.slice(pos, lineEnd).includes('-----END ')) {
+        inPem = false;
+        blocks.push(cur!);
+        cur = null;
+        pending = 'strong';
+      }
+    } else if (isBlank(text, pos, lineEnd)) {
+      if (cur) {
+        blocks.push(cur);
+        cur = null;
+      }
+      if (pending !== 'strong') pending = 'weak';
+      prevTs = false;
+    } else {
+      const line = head;
+      const beginAt = line.indexOf('-----BEGIN ');
+      const ts = ERRORLOG_TS.test(line);
+      const strong =
+        beginAt >= 0 ||
+        REGEDIT.test(line) ||
+        REG_KEY.test(line) ||
+        PROMPT.test(line) ||
+        LOG_NAME.test(line) ||
+        CERT_HEADER.test(line) ||
+        (cur !== null && ts !== prevTs);
+      if (strong && cur) {
+        blocks.push(cur);
+        cur = null;
+        pending = 'strong';
+      }
+      if (!cur) {
+        cur = { start: pos, end: lineEnd, lines: 0, before: pending };
+        pending = 'weak';
+      }
+      cur.end = lineEnd;
+      cur.lines++;
+      prevTs = ts;
+      if (beginAt >= 0) {
+        const rest = text.slice(pos + beginAt + 11, lineEnd);
+        if (rest.includes('-----END ')) {
+          blocks.push(cur);
+          cur = null;
+          pending = 'strong';
+        } else inPem = true;
+      }
+    }
+    if (nl >= n) break;
+    pos = nl + 1;
+  }
+  if (cur) blocks.push(cur);
+  return blocks;
+}
+
+function sniffBlock(text: string, parsers: readonly AnyParser[]): { kind: ArtifactKind; score: number } {
+  const sample = text.length > SNIFF_MAX ? text.slice(0, SNIFF_MAX) : text;
+  let best: ArtifactKind = 'unknown';
+  let bestScore = 0;
+  for (const parser of parsers) {
+    let score: number;
+    try {
+      score = parser.sniff(sample);
+    } catch {
+      score = 0;
+    }
+    if (!Number.isFinite(score)) continue;
+    score = Math.max(0, Math.min(1, score));
+    if (score > bestScore) {
+      bestScore = score;
+      best = parser.kind;
+    }
+  }
+  return bestScore >= MIN_SCORE ? { kind: best, score: bestScore } : { kind: 'unknown', score: bestScore };
+}
+
+function join(a: Block, b: Block): Block {
+  const known = a.kind !== 'unknown' ? a : b;
+  return {
+    start: a.start,
+    end: b.end,
+    lines: a.lines + b.lines,
+    before: a.before,
+    kind: known.kind,
+    score: a.kind === b.kind ? Math.max(a.score, b.score) : known.score,
+  };
+}
+
+const small = (b: Block) => b.end - b.start <= ABSORB_MAX_CHARS && b.lines <= ABSORB_MAX_LINES;
+
+/** Step 3: the merges, each a linear pass. */
+function merge(blocks: Block[]): Block[] {
+  // adjacent blocks of one kind (unknown included)
+  let out: Block[] = [];
+  for (const b of blocks) {
+    const last = out[out.length - 1];
+    if (last && last.kind === b.kind) out[out.length - 1] = join(last, b);
+    else out.push(b);
+  }
+  // K, unknown, K -> K
+  const sandwiched: Block[] = [];
+  for (let i = 0; i < out.length; i++) {
+    const b = out[i]!;
+    const last = sandwiched[sandwiched.length - 1];
+    const next = out[i + 1];
+    if (b.kind === 'unknown' && last && next && last.kind === next.kind && small(b)) {
+      sandwiched[sandwiched.length - 1] = join(join(last, b), next);
+      i++;
+      continue;
+    }
+    if (last && last.kind === b.kind) sandwiched[sandwiched.length - 1] = join(last, b);
+    else sandwiched.push(b);
+  }
+  out = sandwiched;
+  // small unknown joins a known neighbour across a blank line: previous first, else next
+  const absorbed: Block[] = [];
+  for (let i = 0; i < out.length; i++) {
+    const b = out[i]!;
+    const last = absorbed[absorbed.length - 1];
+    if (b.kind === 'unknown' && small(b)) {
+      if (last && last.kind !== 'unknown' && b.before === 'weak') {
+        absorbed[absorbed.length - 1] = join(last, b);
+        continue;
+      }
+      const next = out[i + 1];
+      if (next && next.kind !== 'unknown' && next.before === 'weak') {
+        out[i + 1] = { ...join(b, next), before: b.before };
+        continue;
+      }
+    }
+    if (last && last.kind === b.kind) absorbed[absorbed.length - 1] = join(last, b);
+    else absorbed.push(b);
+  }
+  return absorbed;
+}
+
+/** Splits `text` into parts and names each part's kind. Linear in the length of the text. */
+export function detect(text: string, parsers: readonly AnyParser[] = PARSERS): DetectedPart[] {
+  if (typeof text !== 'string' || text.length === 0) return [];
+  const blocks: Block[] = cut(text).map((b) => ({
+    ...b,
+    ...sniffBlock(text.slice(b.start, b.end), parsers),
+  }));
+  return merge(blocks).map((b) => ({
+    start: b.start,
+    end: b.end,
+    kind: b.kind,
+    confidence: b.kind === 'unknown' ? 'low' : confidenceOf(b.score),
+    score: Math.round(b.score * 1000) / 1000,
+  }));
+}
