@@ -9,9 +9,25 @@ export function safeLocalStorage<S>(
   isValid: (state: unknown) => state is S,
   onDiscard: (reason: string) => void,
 ): PersistStorage<S> {
+  return safeStorage(() => localStorage, isValid, onDiscard);
+}
+
+/** The same, over sessionStorage (this tab only). */
+export function safeSessionStorage<S>(
+  isValid: (state: unknown) => state is S,
+  onDiscard: (reason: string) => void,
+): PersistStorage<S> {
+  return safeStorage(() => sessionStorage, isValid, onDiscard);
+}
+
+function safeStorage<S>(
+  getStorage: () => Storage,
+  isValid: (state: unknown) => state is S,
+  onDiscard: (reason: string) => void,
+): PersistStorage<S> {
   const store = (): Storage | undefined => {
     try {
-      return typeof localStorage === 'undefined' ? undefined : localStorage;
+      return getStorage() ?? undefined;
     } catch {
       return undefined;
     }
