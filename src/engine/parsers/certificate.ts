@@ -414,26 +414,46 @@ const SNIFF_LIMIT = 200_000;
 /** How much a text looks like a certificate (cheap, linear, synchronous). */
 export function sniffCertificate(input: string): number {
   const text = input.length > SNIFF_LIMIT ? input.slice(0, SNIFF_LIMIT) : input;
-  if (/-----BEGIN (?:X509 |TRUSTED )?CERTIFICATE-----/.test(text)) return 0.97;
-  if (/-----BEGIN [A-Z0-9 ]{0,40}PRIVATE KEY-----/.test(text)) return 0.85;
-  if (/(?:^|\n)\s{0,8}X509 Certificate:/.test(text)) return 0.95;
-  if (/(?:^|\n)\s{0,8}(?:Cert Hash\(sha1\)|Zertifikathash\(sha1\)|Hach\. cert\. \(sha1\))\s{0,3}:/.test(text))
+  // literal includes() first: the regular expressions run only where their keyword occurs
+  const has = (s: string) => text.includes(s);
+  if (has('-----BEGIN ')) {
+    if (/-----BEGIN (?:X509 |TRUSTED )?CERTIFICATE-----/.test(text)) return 0.97;
+    if (/-----BEGIN [A-Z0-9 ]{0,40}PRIVATE KEY-----/.test(text)) return 0.85;
+  }
+  if (has('X509 Certificate:')) return 0.95;
+  if (
+    has('(sha1)') &&
+    /(?:^|\n)[ \t]{0,8}(?:Cert Hash\(sha1\)|Zertifikathash\(sha1\)|Hach\. cert\. \(sha1\))/.test(text)
+  )
     return 0.9;
-  if (/(?:^|\n)\s{0,8}Certificate:\s*\r?\n\s{0,12}Data:/.test(text)) return 0.95;
-  if (/(?:^|\n)\s{0,12}Signature Algorithm:\s{0,4}[A-Za-z0-9-]{0,12}With[A-Z]{2,5}Encryption/.test(text))
+  if (has('Data:') && /(?:^|\n)[ \t]{0,8}Certificate:[ \t]{0,8}\r?\n[ \t]{0,12}Data:/.test(text)) return 0.95;
+  if (
+    has('Encryption') &&
+    /Signature Algorithm:[ \t]{0,4}[A-Za-z0-9-]{0,12}With[A-Z]{2,5}Encryption/.test(text)
+  )
     return 0.85;
-  if (/(?:^|\n)\s{0,8}Thumbprint\s{0,30}:\s{0,4}[0-9A-Fa-f]{40}\b/.test(text)) return 0.85;
-  if (/(?:^|\n)\s{0,8}SignatureAlgorithm\s{0,30}:/.test(text)) return 0.85;
+  if (has('Thumbprint') && /(?:^|\n)[ \t]{0,8}Thumbprint[ \t]{0,30}:[ \t]{0,4}[0-9A-Fa-f]{40}\b/.test(text))
+    return 0.85;
+  if (has('SignatureAlgorithm') && /(?:^|\n)[ \t]{0,8}SignatureAlgorithm[ \t]{0,30}:/.test(text)) return 0.85;
   if (/Signature hash algorithm|Signaturhashalgorithmus|Algorithme de hachage de la signature/i.test(text))
     return 0.8;
-  if (/Cert:\\(?:LocalMachine|CurrentUser)/i.test(text)) return 0.7;
+  if (has('Cert:\\') && /Cert:\\(?:LocalMachine|CurrentUser)/i.test(text)) return 0.7;
   if (/(?<![A-Za-z0-9])(?:md5|sha1|sha224|sha256|sha384|sha512)(?:RSA|ECDSA)(?![A-Za-z0-9])/.test(text))
     return 0.6;
   const trimmed = text.trim();
-  if (/^MII[A-Za-z0-9+/]{20}/.test(trimmed) && /^[A-Za-z0-9+/=\s]+$/.test(trimmed)) return 0.8;
-  if (/^30\s?82(?:\s?[0-9a-fA-F]{2}){20}/.test(trimmed) && /^[0-9a-fA-F\s:]+$/.test(trimmed)) return 0.6;
-  if (/\b1\.3\.6\.1\.5\.5\.7\.3\.1\b|Server Authentication/.test(text) && /Subject|Issuer/.test(text))
-    return 0.5;
+  if (
+    trimmed.startsWith('MII') &&
+    /^MII[A-Za-z0-9+/]{20}/.test(trimmed) &&
+    /^[A-Za-z0-9+/=\s]+$/.test(trimmed)
+  )
+    return 0.8;
+  if (
+    trimmed.startsWith('30') &&
+    /^30\s?82(?:\s?[0-9a-fA-F]{2}){20}/.test(trimmed) &&
+    /^[0-9a-fA-F\s:]+$/.test(trimmed)
+  )
+    return 0.6;
+  if ((has('1.3.6.1.5.5.7.3.1') || has('Server Authentication')) && /Subject|Issuer/.test(text)) return 0.5;
   return 0;
 }
 
@@ -496,49 +516,68 @@ function isCertificateLabel(label: string): boolean {
   return label === 'CERTIFICATE' || label === 'X509 CERTIFICATE' || label === 'TRUSTED CERTIFICATE';
 }
 
+const MAX_BLOCKS = 50;
+
+function markers(text: string, needle: string, limit = 20_000): number[] {
+  const out: number[] = [];
+  let p = text.indexOf(needle);
+  while (p >= 0 && out.length < limit) {
+    out.push(p);
+    p = text.indexOf(needle, p + needle.length);
+  }
+  return out;
+}
+
 function scanPem(text: string, problems: Problem[]): PemScan {
   const blocks: DerBlock[] = [];
   let sawArmour = false;
+  // every marker found once, so the scan stays linear whatever the paste holds
+  const begins = markers(text, PEM_BEGIN);
+  const ends = markers(text, '-----END ');
+  let bi = 0;
+  let ei = 0;
   let pos = 0;
-  let guard = 0;
-  while (pos < text.length && guard++ < 10_000) {
-    const begin = text.indexOf(PEM_BEGIN, pos);
-    if (begin < 0) break;
+  while (bi < begins.length) {
+    if (blocks.length >= MAX_BLOCKS || problems.length >= MAX_BLOCKS) {
+      problems.push({
+        code: 'too-many-blocks',
+        severity: 'info',
+        message: `Only the first ${MAX_BLOCKS} PEM blocks were read.`,
+      });
+      break;
+    }
+    const begin = begins[bi++]!;
+    if (begin < pos) continue;
     const labelStart = begin + PEM_BEGIN.length;
     const labelEnd = text.indexOf(DASHES, labelStart);
-    const newline = text.indexOf('\n', labelStart);
-    if (labelEnd < 0 || labelEnd - labelStart > 60 || (newline >= 0 && newline < labelEnd)) {
+    if (labelEnd < 0 || labelEnd - labelStart > 60 || /[\r\n]/.test(text.slice(labelStart, labelEnd))) {
       pos = labelStart;
       continue;
     }
     sawArmour = true;
     const label = text.slice(labelStart, labelEnd).trim().toUpperCase();
     const bodyStart = labelEnd + DASHES.length;
-    const endMarker = `-----END ${label}-----`;
-    let endAt = text.indexOf(endMarker, bodyStart);
-    // a later BEGIN before our END means this block was cut short
-    const nextBegin = text.indexOf(PEM_BEGIN, bodyStart);
-    if (endAt >= 0 && nextBegin >= 0 && nextBegin < endAt) endAt = -1;
-    // tolerate an END whose label differs in case or spacing
-    if (endAt < 0) {
-      const anyEnd = text.indexOf('-----END ', bodyStart);
-      if (anyEnd >= 0 && (nextBegin < 0 || anyEnd < nextBegin)) {
-        const close = text.indexOf(DASHES, anyEnd + 9);
-        if (close >= 0 && close - anyEnd < 80) {
-          endAt = anyEnd;
-          const endLabel = text
-            .slice(anyEnd + 9, close)
-            .trim()
-            .toUpperCase();
-          if (endLabel !== label) {
-            problems.push({
-              code: 'pem-label-mismatch',
-              severity: 'warning',
-              message: `The block starts with "BEGIN ${label}" but ends with "END ${endLabel}"; read as ${label}.`,
-              start: anyEnd,
-              end: close + 5,
-            });
-          }
+    while (bi < begins.length && begins[bi]! < bodyStart) bi++;
+    const nextBegin = bi < begins.length ? begins[bi]! : -1;
+    while (ei < ends.length && ends[ei]! < bodyStart) ei++;
+    const anyEnd = ei < ends.length ? ends[ei]! : -1;
+    let endAt = -1;
+    if (anyEnd >= 0 && (nextBegin < 0 || anyEnd < nextBegin)) {
+      const close = text.indexOf(DASHES, anyEnd + 9);
+      if (close >= 0 && close - anyEnd < 80) {
+        endAt = anyEnd;
+        const endLabel = text
+          .slice(anyEnd + 9, close)
+          .trim()
+          .toUpperCase();
+        if (endLabel !== label) {
+          problems.push({
+            code: 'pem-label-mismatch',
+            severity: 'warning',
+            message: `The block starts with "BEGIN ${label}" but ends with "END ${endLabel}"; read as ${label}.`,
+            start: anyEnd,
+            end: close + 5,
+          });
         }
       }
     }
@@ -804,13 +843,18 @@ const LABELS = {
 } as const;
 
 type LabelKey = keyof typeof LABELS;
+const LABEL_KEYS = Object.keys(LABELS) as LabelKey[];
+const LABEL_FIRST_CHARS = new Set(LABEL_KEYS.flatMap((k) => LABELS[k].map((l) => l[0]!)));
 
 /** Finds "label : value" (or "label<TAB>value"); returns the label key and the value's span. */
 function matchLabel(line: Line): { key: LabelKey; valueStart: number; valueEnd: number } | null {
   const raw = line.text;
-  const trimmedStart = raw.length - raw.trimStart().length;
+  let trimmedStart = 0;
+  while (trimmedStart < raw.length && (raw[trimmedStart] === ' ' || raw[trimmedStart] === '\t'))
+    trimmedStart++;
+  if (!LABEL_FIRST_CHARS.has((raw[trimmedStart] ?? '').toLowerCase())) return null;
   const head = raw.slice(trimmedStart, trimmedStart + 60).toLowerCase();
-  for (const key of Object.keys(LABELS) as LabelKey[]) {
+  for (const key of LABEL_KEYS) {
     for (const label of LABELS[key]) {
       if (!head.startsWith(label)) continue;
       let i = trimmedStart + label.length;
@@ -979,7 +1023,7 @@ interface TextCertResult {
 
 /** Splits `certutil -store` output on its "==== Certificate N ====" banners (any language). */
 function splitBanners(text: string): Array<[number, number]> {
-  const re = /^={4,}\s*[^=\r\n]{1,40}?\s+\d{1,5}\s*={4,}\s*$/gm;
+  const re = /^={4,}[ \t]*[^=\s]{1,40}[ \t]+\d{1,5}[ \t]*={4,}[ \t]*\r?$/gm;
   const starts: number[] = [];
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null && starts.length < 500) starts.push(m.index);
@@ -1026,16 +1070,16 @@ function parseCertificateText(
 function textFormat(text: string): CertificateFormat {
   const head = text.length > 50_000 ? text.slice(0, 50_000) : text;
   if (
-    /X509 Certificate:|Cert Hash\(sha1\)|Zertifikathash\(sha1\)|Hach\. cert\.|CertUtil:|={4,}\s*\S+\s+\d+\s*={4,}/.test(
+    /X509 Certificate:|Cert Hash\(sha1\)|Zertifikathash\(sha1\)|Hach\. cert\.|CertUtil:|^={4,}[ \t]*[^=\s]{1,40}[ \t]+\d{1,5}[ \t]*={4,}/m.test(
       head,
     )
   )
     return 'certutil';
-  if (/(?:^|\n)\s*Certificate:\s*\r?\n\s*Data:|Subject Public Key Info:|X509v3 /.test(head))
+  if (/(?:^|\n)[ \t]*Certificate:[ \t]*\r?\n[ \t]*Data:|Subject Public Key Info:|X509v3 /.test(head))
     return 'openssl-text';
-  if (/(?:^|\n)\s*(?:Thumbprint|SignatureAlgorithm|EnhancedKeyUsageList|DnsNameList)\s+:/.test(head))
+  if (/(?:^|\n)[ \t]*(?:Thumbprint|SignatureAlgorithm|EnhancedKeyUsageList|DnsNameList)[ \t]+:/.test(head))
     return 'powershell-list';
-  if (/(?:^|\n)\s*-{4,}(?:\s+-{4,})+\s*(?:\r?\n|$)/.test(head)) return 'powershell-table';
+  if (/(?:^|\n)[ \t]*-{4,}(?:[ \t]+-{4,})+[ \t]*(?:\r?\n|$)/.test(head)) return 'powershell-table';
   if (
     /\t/.test(head) ||
     /Signature hash algorithm|Signaturhashalgorithmus|hachage de la signature/i.test(head)
@@ -1043,6 +1087,11 @@ function textFormat(text: string): CertificateFormat {
     return 'windows-dialog';
   return 'unknown';
 }
+
+/** A line worth the label and value checks: it has a separator, a digit or a keyword. */
+const INTERESTING_LINE = /[:=\t]|Usage|Verwendung|Utilisation|Authentica|bits/i;
+/** A line that can name a signature algorithm: an OID or a name with a hash in it. */
+const ALG_LINE = /\d\.\d|sha|md[245]|pss|ed25519|ed448/i;
 
 function parseOneTextCertificate(
   text: string,
@@ -1064,6 +1113,7 @@ function parseOneTextCertificate(
   let algAt: { start: number; end: number; oid: string } | null = null;
   let firstOidIdx = -1;
   for (const line of lines) {
+    if (!ALG_LINE.test(line.text)) continue;
     OID_RE.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = OID_RE.exec(line.text)) !== null) {
@@ -1127,6 +1177,7 @@ function parseOneTextCertificate(
   let keyUsageNext = false;
   for (let li = 0; li < lines.length; li++) {
     const line = lines[li]!;
+    if (!pendingMultiline && !keyUsageNext && !INTERESTING_LINE.test(line.text)) continue;
     if (pendingMultiline) {
       const isIndented = /^\s+\S/.test(line.text) && /^\s*[A-Za-z.]{1,20}\s*=/.test(line.text);
       if (isIndented) {
@@ -1150,7 +1201,12 @@ function parseOneTextCertificate(
       }
       pendingMultiline = null;
     }
-    if (EKU_HEADER_RE.test(line.text)) sawEkuHeader = true;
+    const lt = line.text;
+    if (
+      (lt.includes('sage') || lt.includes('Verwendung') || lt.includes('Utilisation')) &&
+      EKU_HEADER_RE.test(lt)
+    )
+      sawEkuHeader = true;
     if (keyUsageNext) {
       const usages = KEY_USAGE_NAMES.filter((u) => line.text.toLowerCase().includes(u.toLowerCase()));
       if (usages.length) {
@@ -1161,21 +1217,26 @@ function parseOneTextCertificate(
       }
       keyUsageNext = false;
     }
-    if (/^\s*(?:X509v3 )?Key Usage\s*:?\s*(?:critical)?\s*$/i.test(line.text)) keyUsageNext = true;
+    if (
+      lt.includes('Key Usage') &&
+      /^\s*(?:X509v3 )?Key Usage[ \t]{0,4}:?[ \t]{0,4}(?:critical)?[ \t]*$/i.test(lt)
+    )
+      keyUsageNext = true;
     // SAN: "DNS Name=x", "DNS:x, DNS:y", DnsNameList : {a, b}
-    collectSan(line, s);
+    if (lt.includes('DNS') || lt.includes('Dns')) collectSan(line, s);
     // key size
-    const ks =
-      /Public[- ]Key(?: Length)?:\s*\(?(\d{3,5})\s*bits?/i.exec(line.text) ??
-      /(?:RSA|ECC|DSA|ECDSA_P\d+)\s*\((\d{3,5})\s*Bits?\)/i.exec(line.text) ??
-      /(?:Schlüssel|clé|cle publique).{0,40}?:\s*(\d{3,5})\s*bits?\b/i.exec(line.text);
+    const ks = !(lt.includes('bit') || lt.includes('Bit'))
+      ? null
+      : (/Public[- ]Key(?: Length)?:\s*\(?(\d{3,5})\s*bits?/i.exec(line.text) ??
+        /(?:RSA|ECC|DSA|ECDSA_P\d+)\s*\((\d{3,5})\s*Bits?\)/i.exec(line.text) ??
+        /(?:Schlüssel|clé|cle publique).{0,40}?:\s*(\d{3,5})\s*bits?\b/i.exec(line.text));
     if (ks && s.keySize === null) {
       s.keySize = +ks[1]!;
       evidence.push(
         evidenceAt(text, line.start, line.end, `The public key is ${s.keySize} bits.`, fact('keySize')),
       );
     }
-    if (s.keyType === null) {
+    if (s.keyType === null && /1\.2\.840\.1|rsa|RSA|EC|ecPublicKey|dsa/.test(lt)) {
       const kt =
         /1\.2\.840\.113549\.1\.1\.1(?![\d.])|rsaEncryption|Public Key\s*:?\s*RSA|Public Key Algorithm:.*\bRSA\b/i.test(
           line.text,
@@ -1361,8 +1422,8 @@ function setName(s: CertificateSummary, key: 'subject' | 'issuer', value: string
 /** "CN = a, O = b" (openssl) and "CN=a, O=b" (Windows) compare equal. */
 function normaliseDn(value: string): string {
   return value
-    .replace(/\s*=\s*/g, '=')
-    .replace(/\s*,\s*/g, ', ')
+    .replace(/[ \t]{0,8}=[ \t]{0,8}/g, '=')
+    .replace(/[ \t]{0,8},[ \t]{0,8}/g, ', ')
     .trim();
 }
 
