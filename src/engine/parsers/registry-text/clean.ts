@@ -1,0 +1,111 @@
+/**
+ * Pasted text as parsers see it: a byte-order mark removed, and UTF-16LE that arrived mis-decoded (a NUL
+ * after every character) folded back. Offsets found in the clean text map back to the text the parser was
+ * given, so evidence still points at the user's own characters.
+ */
+import { evidenceAt, type Evidence } from '../../model';
+
+export interface CleanText {
+  /** the text to scan */
+  text: string;
+  /** original offset of each clean character (length = text.length + 1); null when nothing was removed */
+  map: Int32Array | null;
+  /** what was removed, for an info problem */
+  removedNuls: boolean;
+  removedBom: boolean;
+}
+
+export function cleanText(original: string): CleanText {
+  let start = 0;
+  let removedBom = false;
+  if (original.charCodeAt(0) === 0xfeff) {
+    start = 1;
+    removedBom = true;
+  } else if (original.charCodeAt(0) === 0xff && original.charCodeAt(1) === 0xfe) {
+    start = 2; // UTF-16LE BOM read as latin1
+    removedBom = true;
+  } else if (original.startsWith('\u00ef\u00bb\u00bf')) {
+    start = 3; // UTF-8 BOM read as latin1
+    removedBom = true;
+  }
+  const hasNul = original.indexOf('\u0000') >= 0;
+  if (!hasNul && start === 0) return { text: original, map: null, removedNuls: false, removedBom: false };
+  if (!hasNul) {
+    const map = new Int32Array(original.length - start + 1);
+    for (let i = 0; i < map.length; i++) map[i] = i + start;
+    return { text: original.slice(start), map, removedNuls: false, removedBom };
+  }
+  const map = new Int32Array(original.length - start + 1);
+  const parts: string[] = [];
+  let n = 0;
+  let runStart = start;
+  for (let i = start; i < original.length; i++) {
+    if (original.charCodeAt(i) === 0) {
+      if (i > runStart) parts.push(original.slice(runStart, i));
+      runStart = i + 1;
+      continue;
+    }
+    map[n++] = i;
+  }
+  if (original.length > runStart) parts.push(original.slice(runStart));
+  map[n] = original.length;
+  let text = parts.join('');
+  // a UTF-16 BOM that survived as U+FEFF after NUL removal
+  if (text.charCodeAt(0) === 0xfeff || (text.charCodeAt(0) === 0xff && text.charCodeAt(1) === 0xfe)) {
+    const skip = text.charCodeAt(0) === 0xfeff ? 1 : 2;
+    text = text.slice(skip);
+    removedBom = true;
+    return { text, map: map.subarray(skip, n + 1), removedNuls: true, removedBom };
+  }
+  return { text, map: map.subarray(0, n + 1), removedNuls: true, removedBom };
+}
+
+/** Maps a clean-text offset back to the original text. */
+export function toOriginal(c: CleanText, i: number): number {
+  if (!c.map) return i;
+  const k = Math.max(0, Math.min(i, c.map.length - 1));
+  return c.map[k] ?? 0;
+}
+
+/** Evidence for a span of the clean text, pointing at the original characters. */
+export function evidenceFor(
+  original: string,
+  c: CleanText,
+  start: number,
+  end: number,
+  meaning: string,
+  fact?: string,
+): Evidence {
+  const s = toOriginal(c, start);
+  // end is exclusive: map the last character and step past it
+  const e = end > start ? toOriginal(c, end - 1) + 1 : s;
+  return evidenceAt(original, s, e, meaning, fact);
+}
+
+export interface Line {
+  /** offset of the first character */
+  start: number;
+  /** offset after the last character (line break excluded) */
+  end: number;
+  text: string;
+}
+
+/** Splits on \r\n, \n or \r, keeping offsets. Lines longer than `cap` are cut (the rest is not scanned). */
+export function splitLines(text: string, cap = 200_000): Line[] {
+  const lines: Line[] = [];
+  let i = 0;
+  const n = text.length;
+  while (i <= n) {
+    let j = i;
+    while (j < n) {
+      const c = text.charCodeAt(j);
+      if (c === 10 || c === 13) break;
+      j++;
+    }
+    const end = Math.min(j, i + cap);
+    lines.push({ start: i, end, text: text.slice(i, end) });
+    if (j >= n) break;
+    i = text.charCodeAt(j) === 13 && text.charCodeAt(j + 1) === 10 ? j + 2 : j + 1;
+  }
+  return lines;
+}

@@ -1,0 +1,746 @@
+/**
+ * One reader for the registry listings users paste: `reg query ... /s`, `.reg` exports (REGEDIT4 and
+ * version 5.00, with `hex(...)` values wrapped by `\`), PowerShell `Get-ItemProperty` (Format-List blocks
+ * with PSPath lines) and `Get-ChildItem -Recurse` tables (`Hive:` / `Name  Property`). It returns keys and
+ * values with offsets into the text it was given (use clean.ts first for BOM / NUL-mangled text).
+ * Linear in the input; never throws.
+ */
+import type { Problem } from '../../model';
+import { splitLines, type Line } from './clean';
+
+export { cleanText, evidenceFor, splitLines, toOriginal } from './clean';
+export type { CleanText, Line } from './clean';
+
+export type RegFormat = 'reg-query' | 'reg-file' | 'powershell-list' | 'powershell-table';
+
+export type RegType =
+  | 'REG_DWORD'
+  | 'REG_QWORD'
+  | 'REG_SZ'
+  | 'REG_EXPAND_SZ'
+  | 'REG_MULTI_SZ'
+  | 'REG_BINARY'
+  | 'REG_NONE'
+  | 'DELETE'
+  | 'UNKNOWN';
+
+export interface RegItem {
+  value: string;
+  start: number;
+  end: number;
+}
+
+export interface RegValue {
+  /** value name; '' for the default value */
+  name: string;
+  type: RegType;
+  /** numeric data (DWORD / QWORD, PowerShell numbers); null otherwise or unreadable */
+  number: number | null;
+  /** string data as written (REG_SZ, or the raw text of anything else) */
+  text: string;
+  /** REG_MULTI_SZ items (reg query `\0`, `.reg` hex(7)) with their spans */
+  items: RegItem[] | null;
+  /** the whole entry (name to end of data, continuation lines included) */
+  start: number;
+  end: number;
+  /** just the data */
+  dataStart: number;
+  dataEnd: number;
+  nameStart: number;
+  nameEnd: number;
+}
+
+export interface RegKey {
+  /** the path as written */
+  path: string;
+  /** canonical form: `HKLM\SYSTEM\CurrentControlSet\...` (provider prefixes removed, ControlSet00n folded) */
+  canonical: string;
+  start: number;
+  end: number;
+  values: RegValue[];
+  /** `[-HKEY...]` in a .reg file */
+  deleted: boolean;
+  format: RegFormat;
+}
+
+export interface RegRead {
+  formats: RegFormat[];
+  keys: RegKey[];
+  /** values found without any key path (e.g. Get-ItemProperty output with PSPath cut off) */
+  orphans: RegValue[];
+  problems: Problem[];
+  /** `ERROR: The system was unable to find...` / `Cannot find path` lines */
+  missing: { start: number; end: number; path: string | null }[];
+}
+
+const HIVES: [string, string][] = [
+  ['HKEY_LOCAL_MACHINE', 'HKLM'],
+  ['HKEY_CURRENT_USER', 'HKCU'],
+  ['HKEY_CLASSES_ROOT', 'HKCR'],
+  ['HKEY_USERS', 'HKU'],
+  ['HKEY_CURRENT_CONFIG', 'HKCC'],
+];
+
+/** Canonical registry path; returns null when `raw` does not start with a hive. */
+export function canonicalPath(raw: string): string | null {
+  let p = raw.trim();
+  if (p.length > 2000) p = p.slice(0, 2000);
+  const prov = p.toLowerCase().indexOf('registry::');
+  if (prov >= 0) p = p.slice(prov + 'registry::'.length);
+  p = p.replace(/\\\\/g, '\\').replace(/\//g, '\\');
+  const upper = p.toUpperCase();
+  let hive: string | null = null;
+  let rest = '';
+  for (const [long, short] of HIVES) {
+    for (const form of [long, short + ':', short]) {
+      if (upper.startsWith(form) && (upper.length === form.length || upper[form.length] === '\\')) {
+        hive = short;
+        rest = p.slice(form.length);
+        break;
+      }
+    }
+    if (hive) break;
+  }
+  if (!hive) return null;
+  rest = rest.replace(/^\\+/, '').replace(/\\+$/, '');
+  rest = rest.replace(/(^|\\)ControlSet\d{3}(?=\\|$)/i, '$1CurrentControlSet');
+  return rest ? `${hive}\\${rest}` : hive;
+}
+
+const isBlank = (s: string): boolean => s.trim().length === 0;
+
+function parseNumber(s: string): number | null {
+  const t = s.trim();
+  if (/^0x[0-9a-f]{1,16}$/i.test(t)) {
+    const n = Number.parseInt(t.slice(2), 16);
+    return Number.isFinite(n) ? n : null;
+  }
+  if (/^-?\d{1,20}$/.test(t)) {
+    const n = Number(t);
+    // PowerShell prints DWORDs >= 2^31 as negative Int32 in some hosts; fold to unsigned
+    return n < 0 && n >= -0x80000000 ? n + 0x100000000 : n;
+  }
+  return null;
+}
+
+/** Finds the first occurrence of a whitespace-preceded `REG_` token; linear. */
+function findRegType(line: string): { at: number; type: string; typeEnd: number } | null {
+  let from = 0;
+  for (;;) {
+    const i = line.indexOf('REG_', from);
+    if (i < 0) return null;
+    if (i > 0 && (line[i - 1] === ' ' || line[i - 1] === '\t')) {
+      let j = i + 4;
+      while (j < line.length && /[A-Z0-9_]/.test(line[j] ?? '')) j++;
+      if (j === line.length || line[j] === ' ' || line[j] === '\t')
+        return { at: i, type: line.slice(i, j), typeEnd: j };
+    }
+    from = i + 4;
+  }
+}
+
+function regType(t: string): RegType {
+  switch (t) {
+    case 'REG_DWORD':
+    case 'REG_DWORD_LITTLE_ENDIAN':
+      return 'REG_DWORD';
+    case 'REG_QWORD':
+    case 'REG_QWORD_LITTLE_ENDIAN':
+      return 'REG_QWORD';
+    case 'REG_SZ':
+    case 'REG_EXPAND_SZ':
+    case 'REG_MULTI_SZ':
+    case 'REG_BINARY':
+    case 'REG_NONE':
+      return t;
+    default:
+      return 'UNKNOWN';
+  }
+}
+
+/** Splits reg query REG_MULTI_SZ data on literal `\0`. */
+function splitMultiSz(data: string, offset: number): RegItem[] {
+  const items: RegItem[] = [];
+  let i = 0;
+  while (i <= data.length) {
+    const j = data.indexOf('\\0', i);
+    const end = j < 0 ? data.length : j;
+    const raw = data.slice(i, end);
+    const lead = raw.length - raw.trimStart().length;
+    const v = raw.trim();
+    if (v) items.push({ value: v, start: offset + i + lead, end: offset + i + lead + v.length });
+    if (j < 0) break;
+    i = j + 2;
+  }
+  return items;
+}
+
+interface ByteTok {
+  byte: number;
+  start: number;
+  end: number;
+}
+
+/** Decodes UTF-16LE bytes (hex(7) / hex(2)) into NUL-separated items with spans over the byte text. */
+function decodeUtf16Items(bytes: ByteTok[]): RegItem[] {
+  const items: RegItem[] = [];
+  let cur = '';
+  let curStart = -1;
+  let curEnd = -1;
+  for (let k = 0; k + 1 < bytes.length; k += 2) {
+    const lo = bytes[k]!;
+    const hi = bytes[k + 1]!;
+    const code = lo.byte | (hi.byte << 8);
+    if (code === 0) {
+      if (cur) items.push({ value: cur, start: curStart, end: curEnd });
+      cur = '';
+      curStart = -1;
+      continue;
+    }
+    if (curStart < 0) curStart = lo.start;
+    curEnd = hi.end;
+    cur += String.fromCharCode(code);
+  }
+  if (cur) items.push({ value: cur, start: curStart, end: curEnd });
+  return items.map((it) => ({ ...it, value: it.value.trim() }));
+}
+
+function parseHexBytes(
+  lines: Line[],
+  first: number,
+  dataStartCol: number,
+): { bytes: ByteTok[]; last: number; bad: boolean } {
+  const bytes: ByteTok[] = [];
+  let li = first;
+  let col = dataStartCol;
+  let bad = false;
+  for (;;) {
+    const line = lines[li]!;
+    const t = line.text;
+    let i = col;
+    let continued = false;
+    while (i < t.length) {
+      const c = t[i]!;
+      if (c === ',' || c === ' ' || c === '\t') {
+        i++;
+        continue;
+      }
+      if (c === '\\') {
+        continued = true;
+        break;
+      }
+      const h = t.slice(i, i + 2);
+      if (/^[0-9a-fA-F]{2}$/.test(h)) {
+        bytes.push({ byte: Number.parseInt(h, 16), start: line.start + i, end: line.start + i + 2 });
+        i += 2;
+        continue;
+      }
+      bad = true;
+      break;
+    }
+    if (!continued || li + 1 >= lines.length || bytes.length > 1_000_000) return { bytes, last: li, bad };
+    li++;
+    col = 0;
+  }
+}
+
+function readDotRegValue(
+  lines: Line[],
+  li: number,
+  problems: Problem[],
+): { value: RegValue | null; last: number } {
+  const line = lines[li]!;
+  const t = line.text;
+  let name = '';
+  let i: number;
+  let nameStart = line.start;
+  let nameEnd = line.start + 1;
+  if (t.startsWith('@=')) {
+    i = 1;
+  } else {
+    // "name" with \" escapes
+    let j = 1;
+    let buf = '';
+    let closed = false;
+    while (j < t.length) {
+      const c = t[j]!;
+      if (c === '\\' && j + 1 < t.length) {
+        buf += t[j + 1];
+        j += 2;
+        continue;
+      }
+      if (c === '"') {
+        closed = true;
+        break;
+      }
+      buf += c;
+      j++;
+    }
+    if (!closed || t[j + 1] !== '=') {
+      problems.push({
+        code: 'unreadable-reg-value',
+        severity: 'warning',
+        message: 'A .reg value line should look like "Name"=dword:00000001; this one could not be read.',
+        start: line.start,
+        end: line.end,
+      });
+      return { value: null, last: li };
+    }
+    name = buf;
+    nameStart = line.start + 1;
+    nameEnd = line.start + j;
+    i = j + 1;
+  }
+  const dataCol = i + 1;
+  const data = t.slice(dataCol);
+  const base = {
+    name,
+    start: line.start,
+    nameStart,
+    nameEnd,
+    dataStart: line.start + dataCol,
+  };
+  const lower = data.toLowerCase();
+  if (lower.startsWith('dword:')) {
+    const hex = data.slice(6).trim();
+    const n = /^[0-9a-f]{1,8}$/i.test(hex) ? Number.parseInt(hex, 16) : null;
+    return {
+      value: {
+        ...base,
+        type: 'REG_DWORD',
+        number: n,
+        text: data,
+        items: null,
+        end: line.end,
+        dataEnd: line.end,
+      },
+      last: li,
+    };
+  }
+  if (data === '-') {
+    return {
+      value: {
+        ...base,
+        type: 'DELETE',
+        number: null,
+        text: data,
+        items: null,
+        end: line.end,
+        dataEnd: line.end,
+      },
+      last: li,
+    };
+  }
+  if (data.startsWith('"')) {
+    // string: find the closing quote, allowing \" and \\ escapes
+    let j = 1;
+    let buf = '';
+    while (j < data.length && data[j] !== '"') {
+      if (data[j] === '\\' && j + 1 < data.length) {
+        buf += data[j + 1];
+        j += 2;
+        continue;
+      }
+      buf += data[j];
+      j++;
+    }
+    return {
+      value: {
+        ...base,
+        type: 'REG_SZ',
+        number: null,
+        text: buf,
+        items: null,
+        end: line.end,
+        dataStart: base.dataStart + 1,
+        dataEnd: base.dataStart + Math.min(j, data.length),
+      },
+      last: li,
+    };
+  }
+  const hexm = /^hex(?:\(([0-9a-f]{1,2})\))?:/i.exec(data);
+  if (hexm) {
+    const kind = (hexm[1] ?? '3').toLowerCase();
+    const { bytes, last, bad } = parseHexBytes(lines, li, dataCol + hexm[0].length);
+    const endLine = lines[last]!;
+    const common = { ...base, end: endLine.end, dataEnd: endLine.end };
+    if (bad)
+      problems.push({
+        code: 'unreadable-hex-value',
+        severity: 'warning',
+        message: `The hex data of "${name}" stops being pairs of hex digits; the rest was not read.`,
+        start: line.start,
+        end: endLine.end,
+      });
+    if (kind === 'b' || kind === '4') {
+      let n: number | null = null;
+      const need = kind === 'b' ? 8 : 4;
+      if (bytes.length >= need) {
+        n = 0;
+        for (let k = need - 1; k >= 0; k--) n = n * 256 + bytes[k]!.byte;
+      }
+      return {
+        value: {
+          ...common,
+          type: kind === 'b' ? 'REG_QWORD' : 'REG_DWORD',
+          number: n,
+          text: data,
+          items: null,
+        },
+        last,
+      };
+    }
+    if (kind === '7' || kind === '2' || kind === '1') {
+      const items = decodeUtf16Items(bytes);
+      const type: RegType = kind === '7' ? 'REG_MULTI_SZ' : kind === '2' ? 'REG_EXPAND_SZ' : 'REG_SZ';
+      return {
+        value: {
+          ...common,
+          type,
+          number: null,
+          text: items.map((x) => x.value).join('\n'),
+          items: kind === '7' ? items : null,
+        },
+        last,
+      };
+    }
+    return {
+      value: {
+        ...common,
+        type: kind === '0' ? 'REG_NONE' : 'REG_BINARY',
+        number: null,
+        text: data,
+        items: null,
+      },
+      last,
+    };
+  }
+  return {
+    value: {
+      ...base,
+      type: 'UNKNOWN',
+      number: null,
+      text: data,
+      items: null,
+      end: line.end,
+      dataEnd: line.end,
+    },
+    last: li,
+  };
+}
+
+/** A Format-List line `Name   : value` (name at column 0). */
+function listLine(t: string): { name: string; valueCol: number } | null {
+  if (t.length === 0 || t[0] === ' ' || t[0] === '\t') return null;
+  const i = t.indexOf(' : ');
+  let col: number;
+  if (i > 0) col = i + 3;
+  else if (t.endsWith(' :')) col = t.length;
+  else return null;
+  const name = t.slice(0, col === t.length ? t.length - 2 : i).trim();
+  if (!name || name.length > 100) return null;
+  return { name, valueCol: col };
+}
+
+function psValue(
+  name: string,
+  raw: string,
+  lineStart: number,
+  valueCol: number,
+  end: number,
+  nameStart: number,
+): RegValue {
+  const text = raw.trim();
+  const lead = raw.length - raw.trimStart().length;
+  const n = parseNumber(text);
+  let items: RegItem[] | null = null;
+  if (text.startsWith('{')) {
+    // PowerShell shows string arrays as {a, b, c...}
+    items = [];
+    const inner = raw.indexOf('{');
+    let k = inner + 1;
+    while (k < raw.length) {
+      let e = k;
+      while (e < raw.length && raw[e] !== ',' && raw[e] !== '}') e++;
+      const piece = raw.slice(k, e);
+      const pl = piece.length - piece.trimStart().length;
+      const v = piece.trim();
+      if (v)
+        items.push({
+          value: v,
+          start: lineStart + valueCol + k + pl,
+          end: lineStart + valueCol + k + pl + v.length,
+        });
+      k = e + 1;
+      if (raw[e] === '}') break;
+    }
+  }
+  return {
+    name,
+    type: n !== null ? 'REG_DWORD' : items ? 'REG_MULTI_SZ' : 'REG_SZ',
+    number: n,
+    text,
+    items,
+    start: nameStart,
+    end,
+    nameStart,
+    nameEnd: nameStart + name.length,
+    dataStart: lineStart + valueCol + lead,
+    dataEnd: lineStart + valueCol + lead + text.length,
+  };
+}
+
+const PS_META = new Set(['PSPath', 'PSParentPath', 'PSChildName', 'PSDrive', 'PSProvider', 'PSIsContainer']);
+
+/** Finds a registry path written anywhere in a line (command echo, `Hive:` header, error text). */
+function pathInLine(t: string): string | null {
+  const m = /(?:Registry::)?(?:HKEY_[A-Z_]+|HKLM:?|HKCU:?)\\[^'"\r\n]{0,1000}/i.exec(t);
+  if (!m) return null;
+  let p = m[0];
+  // stop at a following parameter or quote-less tail like " -Name Functions"
+  const cut = p.search(/\s+-[A-Za-z]/);
+  if (cut > 0) p = p.slice(0, cut);
+  return canonicalPath(p.replace(/[\]\s'"`.]+$/, ''));
+}
+
+export function readRegistryText(text: string): RegRead {
+  const lines = splitLines(text);
+  const keys: RegKey[] = [];
+  const orphans: RegValue[] = [];
+  const problems: Problem[] = [];
+  const missing: RegRead['missing'] = [];
+  const formats = new Set<RegFormat>();
+  let cur: RegKey | null = null;
+  // PowerShell list block being gathered
+  let block: { values: RegValue[]; path: string | null; start: number; end: number } | null = null;
+  let lastListValue: RegValue | null = null;
+  let pendingPath: string | null = null;
+  // PowerShell table state
+  let hive: string | null = null;
+  let propCol = -1;
+  let tableKey: RegKey | null = null;
+
+  const flushBlock = () => {
+    if (!block) return;
+    const real = block.values.filter((v) => !PS_META.has(v.name));
+    const path = block.path ?? pendingPath;
+    if (path) {
+      const canonical = canonicalPath(path) ?? path;
+      keys.push({
+        path,
+        canonical,
+        start: block.start,
+        end: block.end,
+        values: real,
+        deleted: false,
+        format: 'powershell-list',
+      });
+      pendingPath = null;
+    } else if (real.length) orphans.push(...real);
+    block = null;
+    lastListValue = null;
+  };
+
+  for (let li = 0; li < lines.length; li++) {
+    const line = lines[li]!;
+    const t = line.text;
+    if (isBlank(t)) {
+      flushBlock();
+      tableKey = null;
+      continue;
+    }
+    const trimmed = t.trim();
+
+    // errors for missing keys
+    if (/^ERROR: /.test(trimmed) || /Cannot find path/i.test(trimmed)) {
+      missing.push({ start: line.start, end: line.end, path: pathInLine(t) });
+      continue;
+    }
+
+    // .reg header
+    if (/^(REGEDIT4|Windows Registry Editor Version \d+\.\d+)\s*$/.test(trimmed)) {
+      formats.add('reg-file');
+      continue;
+    }
+
+    // .reg key
+    if (t.startsWith('[') && trimmed.endsWith(']')) {
+      flushBlock();
+      const deleted = t.startsWith('[-');
+      const raw = trimmed.slice(deleted ? 2 : 1, -1);
+      const canonical = canonicalPath(raw);
+      if (canonical) {
+        formats.add('reg-file');
+        cur = {
+          path: raw,
+          canonical,
+          start: line.start,
+          end: line.end,
+          values: [],
+          deleted,
+          format: 'reg-file',
+        };
+        keys.push(cur);
+        continue;
+      }
+    }
+    if (cur && cur.format === 'reg-file' && (t.startsWith('"') || t.startsWith('@='))) {
+      const { value, last } = readDotRegValue(lines, li, problems);
+      if (value) {
+        cur.values.push(value);
+        cur.end = value.end;
+      }
+      li = last;
+      continue;
+    }
+
+    // reg query key line: a hive path at column 0
+    if (/^(HKEY_|HKLM\\|HKCU\\)/i.test(t)) {
+      flushBlock();
+      const canonical = canonicalPath(t);
+      if (canonical) {
+        formats.add('reg-query');
+        cur = {
+          path: t.trim(),
+          canonical,
+          start: line.start,
+          end: line.end,
+          values: [],
+          deleted: false,
+          format: 'reg-query',
+        };
+        keys.push(cur);
+        continue;
+      }
+    }
+    // reg query value line
+    if ((t[0] === ' ' || t[0] === '\t') && !hive) {
+      const rt = findRegType(t);
+      if (rt) {
+        const name = t.slice(0, rt.at).trim();
+        let d = rt.typeEnd;
+        while (d < t.length && (t[d] === ' ' || t[d] === '\t')) d++;
+        const data = t.slice(d).trimEnd();
+        const type = regType(rt.type);
+        const nameCol = t.length - t.trimStart().length;
+        const v: RegValue = {
+          name: name === '(Default)' || name === '(Standard)' ? '' : name,
+          type,
+          number: type === 'REG_DWORD' || type === 'REG_QWORD' ? parseNumber(data) : null,
+          text: data,
+          items: type === 'REG_MULTI_SZ' ? splitMultiSz(data, line.start + d) : null,
+          start: line.start + nameCol,
+          end: line.start + d + data.length,
+          nameStart: line.start + nameCol,
+          nameEnd: line.start + nameCol + name.length,
+          dataStart: line.start + d,
+          dataEnd: line.start + d + data.length,
+        };
+        formats.add('reg-query');
+        if (cur && cur.format === 'reg-query') {
+          cur.values.push(v);
+          cur.end = v.end;
+        } else orphans.push(v);
+        continue;
+      }
+    }
+
+    // PowerShell Get-ChildItem table
+    const hm = /^\s*Hive:\s*(.+)$/.exec(t);
+    if (hm) {
+      flushBlock();
+      hive = canonicalPath(hm[1]!) ?? null;
+      propCol = -1;
+      tableKey = null;
+      cur = null;
+      continue;
+    }
+    if (hive !== null) {
+      if (/^Name\s+Property\s*$/.test(t)) {
+        propCol = t.indexOf('Property');
+        formats.add('powershell-table');
+        continue;
+      }
+      if (/^-{2,}\s+-{2,}\s*$/.test(t)) continue;
+      if (propCol > 0) {
+        const namePart = t.slice(0, propCol).trim();
+        const propPart = t.slice(propCol);
+        if (namePart) {
+          const canonical = `${hive}\\${namePart}`;
+          tableKey = {
+            path: canonical,
+            canonical,
+            start: line.start,
+            end: line.end,
+            values: [],
+            deleted: false,
+            format: 'powershell-table',
+          };
+          keys.push(tableKey);
+        }
+        if (tableKey) {
+          const ll = listLine(propPart);
+          if (ll) {
+            const v = psValue(
+              ll.name,
+              propPart.slice(ll.valueCol),
+              line.start + propCol,
+              ll.valueCol,
+              line.end,
+              line.start + propCol,
+            );
+            tableKey.values.push(v);
+            tableKey.end = line.end;
+          }
+        }
+        continue;
+      }
+    }
+
+    // PowerShell Format-List
+    const ll = listLine(t);
+    if (ll) {
+      if (!block) block = { values: [], path: null, start: line.start, end: line.end };
+      const v = psValue(ll.name, t.slice(ll.valueCol), line.start, ll.valueCol, line.end, line.start);
+      if (ll.name === 'PSPath') block.path = v.text;
+      block.values.push(v);
+      block.end = line.end;
+      lastListValue = v;
+      formats.add('powershell-list');
+      continue;
+    }
+    if (block && lastListValue && (t[0] === ' ' || t[0] === '\t')) {
+      // wrapped value
+      const more = trimmed;
+      if (lastListValue.name === 'PSPath' || lastListValue.name === 'PSParentPath') {
+        lastListValue.text += more;
+        if (lastListValue.name === 'PSPath') block.path = lastListValue.text;
+      } else lastListValue.text += ' ' + more;
+      lastListValue.end = line.end;
+      lastListValue.dataEnd = line.end;
+      block.end = line.end;
+      continue;
+    }
+
+    // any other line naming a registry path (a command echo): remember it for a following list block
+    const p = pathInLine(t);
+    if (p) {
+      flushBlock();
+      pendingPath = p;
+    }
+  }
+  flushBlock();
+  return { formats: [...formats], keys, orphans, problems, missing };
+}
+
+/** Values of every key whose canonical path matches, lower-cased comparison. */
+export function keysUnder(read: RegRead, prefixLower: string): RegKey[] {
+  return read.keys.filter((k) => k.canonical.toLowerCase().startsWith(prefixLower));
+}
+
+export function valueNamed(key: RegKey, name: string): RegValue | undefined {
+  const n = name.toLowerCase();
+  let found: RegValue | undefined;
+  for (const v of key.values) if (v.name.toLowerCase() === n) found = v; // last one wins, as in a .reg import
+  return found;
+}

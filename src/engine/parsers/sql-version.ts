@@ -1,0 +1,401 @@
+/**
+ * SQL Server version from `SELECT @@VERSION` banners (Windows and Linux), SERVERPROPERTY output, ERRORLOG's
+ * first line, or a bare build number. TLS 1.2 support is judged on the build's own servicing line
+ * (KB3135244, domain-facts §1.1, knowledge-tables/sql-builds.ts).
+ */
+import type { Evidence, ParseResult, Problem } from '../model';
+import {
+  formatSqlBuild,
+  parseSqlBuild,
+  sqlProduct,
+  tls12Support,
+  type SqlBuild,
+} from '../knowledge-tables/sql-builds';
+import { parseOsVersion } from './os-version';
+import { cleanText, evidenceFor, toOriginal } from './registry-text';
+import type { ArtifactParser } from './types';
+
+export interface SqlVersionFacts {
+  /** e.g. 'SQL Server 2014' */
+  product: string | null;
+  edition: string | null;
+  /** e.g. '12.0.5214.6' */
+  build: string | null;
+  major: number | null;
+  minor: number | null;
+  /** servicing text as the banner writes it: 'SP2-GDR', 'RTM-CU22', 'SP2-CU10' */
+  servicingLevel: string | null;
+  /** e.g. 'KB4505217' */
+  kb: string | null;
+  /** the KB3135244 servicing line the build belongs to, e.g. 'SP1 GDR' */
+  branch: string | null;
+  /** the GDR/CU line was read from interleaving build ranges */
+  branchInferred: boolean;
+  architecture: string | null;
+  platform: 'windows' | 'linux' | null;
+  /** OS text from the banner: 'Windows NT 6.3', 'Windows Server 2016 Standard 10.0', 'Ubuntu 20.04.6 LTS' */
+  osName: string | null;
+  osBuild: number | null;
+  /** Windows product the OS part names, when it can be told */
+  osProduct: string | null;
+  supportsTls12: boolean | null;
+  /** first TLS 1.2 build of this build's own servicing line (null when every build has it, or none does) */
+  minimumTls12Build: string | null;
+  /** a build withdrawn by KB3146034 */
+  pulledBuild: boolean;
+  /** SQL Server 2019 (15.x) and later have a dedicated login dispatcher pool */
+  hasLoginDispatcherPool: boolean | null;
+  /** SQL Server 2022 (16.x) and later speak TDS 8.0 (Encrypt=Strict) */
+  tds8Capable: boolean | null;
+  reason: string;
+}
+
+const YEAR_TO_MAJOR: Record<string, [number, number]> = {
+  '2000': [8, 0],
+  '2005': [9, 0],
+  '2008': [10, 0],
+  '2008 R2': [10, 50],
+  '2012': [11, 0],
+  '2014': [12, 0],
+  '2016': [13, 0],
+  '2017': [14, 0],
+  '2019': [15, 0],
+  '2022': [16, 0],
+  '2025': [17, 0],
+};
+
+interface At<T> {
+  value: T;
+  start: number;
+  end: number;
+}
+
+/** Finds the SQL Server build: the one after " - " in a banner, after a ProductVersion label, or the first plausible one. */
+function findBuild(text: string): At<SqlBuild> | null {
+  const re = /(\d{1,2})\.(\d{1,2})\.(\d{3,5})(?:\.(\d{1,5}))?/g;
+  let best: At<SqlBuild> | null = null;
+  let bestScore = -1;
+  let m: RegExpExecArray | null;
+  let count = 0;
+  while ((m = re.exec(text)) !== null && count < 2000) {
+    count++;
+    const before = text.slice(Math.max(0, m.index - 24), m.index);
+    const prevChar = m.index > 0 ? text[m.index - 1]! : ' ';
+    const nextChar = text[m.index + m[0].length] ?? ' ';
+    if (
+      /[\d.]/.test(prevChar) ||
+      /[\d]/.test(nextChar) ||
+      (nextChar === '.' && /\d/.test(text[m.index + m[0].length + 1] ?? ''))
+    )
+      continue;
+    const major = Number(m[1]);
+    const minor = Number(m[2]);
+    const build = Number(m[3]);
+    if (major < 7 || major > 17) continue;
+    if (!(minor === 0 || (major === 10 && minor === 50))) continue;
+    if (build >= 10000) continue;
+    if (/Windows NT\s*$|Build\s*$|OS Version:?\s*$/i.test(before)) continue;
+    let score = 1;
+    if (/ - $/.test(before)) score = 5;
+    else if (/ProductVersion\W*$/i.test(before)) score = 4;
+    else if (/version\W*$/i.test(before)) score = 3;
+    if (m[4] !== undefined) score += 0.5;
+    if (score > bestScore) {
+      bestScore = score;
+      best = {
+        value: { major, minor, build, revision: m[4] === undefined ? null : Number(m[4]) },
+        start: m.index,
+        end: m.index + m[0].length,
+      };
+    }
+  }
+  return best;
+}
+
+export function sniffSqlVersion(text: string): number {
+  const head = (text.length > 100_000 ? text.slice(0, 100_000) : text).replace(/\u0000/g, '');
+  const hasBuild = findBuild(head.length > 20_000 ? head.slice(0, 20_000) : head) !== null;
+  const errorlogLines = (head.match(/^\s*\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\.\d{2}\s/gm) ?? []).length;
+  if (
+    /Microsoft SQL Server (2000|2005|2008|2012|2014|2016|2017|2019|2022|2025|vNext)\b/i.test(head) &&
+    hasBuild
+  )
+    return errorlogLines > 3 ? 0.5 : 0.95;
+  if (/ProductVersion|SERVERPROPERTY|@@VERSION/i.test(head) && hasBuild) return 0.9;
+  if (/SQL ?Server/i.test(head) && hasBuild) return errorlogLines > 3 ? 0.4 : 0.8;
+  if (hasBuild && head.trim().length <= 40 && /^\s*\d{1,2}\.\d{1,2}\.\d{3,5}(\.\d{1,5})?\s*$/.test(head))
+    return 0.7;
+  if (/Microsoft SQL Server (2000|2005|2008|2012|2014|2016|2017|2019|2022|2025)\b/i.test(head)) return 0.5;
+  return 0;
+}
+
+export function parseSqlVersion(original: string): ParseResult<'sql-version', SqlVersionFacts> {
+  const c = cleanText(original);
+  const text = c.text.length > 1_000_000 ? c.text.slice(0, 1_000_000) : c.text;
+  const problems: Problem[] = [];
+  const evidence: Evidence[] = [];
+  const ev = (a: At<unknown>, meaning: string, fact: string) =>
+    evidence.push(evidenceFor(original, c, a.start, a.end, meaning, fact));
+
+  const b = findBuild(text);
+  let product: At<string> | null = null;
+  const pm = /SQL Server (2000|2005|2008 R2|2008|2012|2014|2016|2017|2019|2022|2025|vNext)\b/i.exec(text);
+  if (pm) product = { value: `SQL Server ${pm[1]}`, start: pm.index, end: pm.index + pm[0].length };
+
+  // servicing level "(SP2-CU10)" "(RTM-CU22-GDR)" "(SP2-GDR)"
+  let level: At<string> | null = null;
+  const lm = /\((RTM|SP\d|CTP[\d.]{0,6}|RC\d?)((?:-(?:CU\d{1,3}|GDR|QFE|OD)){0,3})\)/i.exec(text);
+  if (lm)
+    level = { value: (lm[1]! + lm[2]!).toUpperCase(), start: lm.index + 1, end: lm.index + lm[0].length - 1 };
+  else {
+    const pl = /ProductLevel\W{1,20}(RTM|SP\d)\b/i.exec(text);
+    const ul = /ProductUpdateLevel\W{1,20}(CU\d{1,3})\b/i.exec(text);
+    if (pl) {
+      const at = pl.index + pl[0].length - pl[1]!.length;
+      level = {
+        value: pl[1]!.toUpperCase() + (ul ? '-' + ul[1]!.toUpperCase() : ''),
+        start: at,
+        end: at + pl[1]!.length,
+      };
+    }
+  }
+  let kb: At<string> | null = null;
+  const km = /\b(KB\d{6,7})\b/i.exec(text);
+  if (km) kb = { value: km[1]!.toUpperCase(), start: km.index, end: km.index + km[1]!.length };
+
+  let edition: At<string> | null = null;
+  const em =
+    /\b((?:Enterprise Evaluation|Enterprise|Standard|Developer|Express|Web|Workgroup|Business Intelligence|Evaluation|Data ?Center|Azure SQL Edge|Core-based)[\w ]{0,30}?Edition(?: \((?:64|32)-bit\))?(?:: Core-based Licensing(?: \(64-bit\))?)?)/i.exec(
+      text,
+    );
+  if (em) edition = { value: em[1]!, start: em.index, end: em.index + em[1]!.length };
+  else {
+    const e2 =
+      /\bEdition\s*[:=]?\s*((?:Enterprise|Standard|Developer|Express|Web)[\w ]{0,30}?(?:\((?:64|32)-bit\))?)\s*$/im.exec(
+        text,
+      );
+    if (e2) {
+      const v = e2[1]!.trim();
+      const at = e2.index + e2[0].indexOf(v);
+      edition = { value: v, start: at, end: at + v.length };
+    }
+  }
+  let arch: At<string> | null = null;
+  const am = /\((X64|X86|IA64|ARM64)\)|<(X64|X86|IA64|ARM64)>/i.exec(text);
+  if (am) {
+    const v = (am[1] ?? am[2])!.toUpperCase();
+    arch = { value: v, start: am.index + 1, end: am.index + 1 + v.length };
+  }
+
+  // OS part
+  let platform: SqlVersionFacts['platform'] = null;
+  let osName: At<string> | null = null;
+  let osBuild: At<number> | null = null;
+  let osProduct: string | null = null;
+  const lin = /\bon Linux \(([^)\n]{1,80})\)/i.exec(text);
+  if (lin) {
+    platform = 'linux';
+    osName = { value: lin[1]!.trim(), start: lin.index + 10, end: lin.index + 10 + lin[1]!.length };
+  } else {
+    const win = /\bon (Windows[^<\n]{1,80}?) ?<[^>\n]{1,12}> \(Build (\d{3,5})/i.exec(text);
+    if (win) {
+      platform = 'windows';
+      const nameText = win[1]!.trim();
+      osName = { value: nameText, start: win.index + 3, end: win.index + 3 + nameText.length };
+      const bAt = win.index + win[0].lastIndexOf(win[2]!);
+      osBuild = { value: Number(win[2]), start: bAt, end: bAt + win[2]!.length };
+    } else if (/\bWindows\b/i.test(text)) {
+      const ow =
+        /\bon (Windows(?: Server)? (?:20(?:08|12|16|19|22|25)(?: R2)?|NT \d{1,2}\.\d|1[01]))\b/i.exec(text);
+      if (ow) {
+        platform = 'windows';
+        osName = { value: ow[1]!, start: ow.index + 3, end: ow.index + 3 + ow[1]!.length };
+      }
+    }
+    if (platform === 'windows') {
+      const os = parseOsVersion(text).facts;
+      osProduct = os.product;
+      if (!osBuild && os.build !== null && !os.buildFromName) osBuild = null; // only the banner's own build is quoted
+    }
+  }
+
+  // facts from the build
+  let sqlb: SqlBuild | null = b ? b.value : null;
+  let major = sqlb ? sqlb.major : null;
+  let minor = sqlb ? sqlb.minor : null;
+  if (!sqlb && product) {
+    const y = product.value.replace('SQL Server ', '');
+    const mm = YEAR_TO_MAJOR[y];
+    if (mm) [major, minor] = mm;
+    if (/vNext/i.test(y))
+      problems.push({
+        code: 'vnext',
+        severity: 'info',
+        message: 'A pre-release (vNext) SQL Server; its build is not in the KB3135244 table.',
+      });
+  }
+  const productFromBuild = sqlb ? sqlProduct(sqlb.major, sqlb.minor) : null;
+  const productName =
+    productFromBuild ??
+    product?.value ??
+    (major !== null && minor !== null ? sqlProduct(major, minor) : null);
+  if (product && productFromBuild && product.value !== productFromBuild && !/vNext/i.test(product.value))
+    problems.push({
+      code: 'product-build-mismatch',
+      severity: 'warning',
+      message: `The text says ${product.value} but build ${formatSqlBuild(sqlb!)} belongs to ${productFromBuild}; the build is trusted.`,
+      start: toOriginal(c, product.start),
+      end: toOriginal(c, product.end),
+    });
+
+  let supportsTls12: boolean | null = null;
+  let minimumTls12Build: string | null = null;
+  let branch: string | null = null;
+  let branchInferred = false;
+  let pulled = false;
+  let reason: string;
+  if (sqlb) {
+    const v = tls12Support(sqlb);
+    supportsTls12 = v.supportsTls12;
+    minimumTls12Build = v.minimumTls12Build;
+    branch = v.branch;
+    branchInferred = v.branchInferred;
+    pulled = v.pulled;
+    reason = v.reason;
+    if (v.product === null) {
+      problems.push({
+        code: 'unknown-build',
+        severity: 'warning',
+        message: `${formatSqlBuild(sqlb)} is not a SQL Server version this tool knows.`,
+        start: toOriginal(c, b!.start),
+        end: toOriginal(c, b!.end),
+      });
+      sqlb = null;
+    }
+    if (v.pulled)
+      problems.push({
+        code: 'pulled-build',
+        severity: 'warning',
+        message: `${formatSqlBuild(b!.value)} is a first-wave TLS 1.2 build withdrawn by KB3146034 (intermittent service termination); install ${v.minimumTls12Build} or later.`,
+        start: toOriginal(c, b!.start),
+        end: toOriginal(c, b!.end),
+      });
+    if (v.branchInferred)
+      problems.push({
+        code: 'branch-inferred',
+        severity: 'info',
+        message: `For ${v.product} ${v.branch?.startsWith('RTM') ? 'RTM' : ''} the GDR and CU builds interleave; the servicing line was read from the build number. If unsure, treat the server as needing ${v.minimumTls12Build ?? 'SP2 or later'} and check the KB of the installed update.`,
+      });
+    if (
+      sqlb &&
+      sqlb.revision === null &&
+      minimumTls12Build &&
+      parseSqlBuild(minimumTls12Build)?.build === sqlb.build
+    )
+      problems.push({
+        code: 'revision-missing',
+        severity: 'info',
+        message: `The build was given without its last part; ${formatSqlBuild(sqlb)} was compared with ${minimumTls12Build} on three parts.`,
+      });
+  } else if (major !== null) {
+    if (major >= 13) {
+      supportsTls12 = true;
+      reason = `${productName} supports TLS 1.2 in every build (KB3135244).`;
+    } else if (major < 10) {
+      supportsTls12 = false;
+      reason = `${productName} never received TLS 1.2 support.`;
+    } else {
+      reason = `${productName}: TLS 1.2 depends on the build and its servicing line; the build number is needed (SELECT @@VERSION).`;
+      problems.push({
+        code: 'build-needed',
+        severity: 'warning',
+        message: `${productName} supports TLS 1.2 only from certain builds (KB3135244); paste the output of SELECT @@VERSION.`,
+      });
+    }
+  } else {
+    reason = 'No SQL Server version was found.';
+    problems.push({
+      code: 'no-sql-version',
+      severity: 'error',
+      message:
+        'No SQL Server version was found. Expected SELECT @@VERSION output or a build number such as 12.0.5214.6.',
+    });
+  }
+
+  const maj = sqlb ? sqlb.major : major;
+  const hasLoginDispatcherPool = maj === null ? null : maj >= 15;
+  const tds8Capable = maj === null ? null : maj >= 16;
+
+  if (b && sqlb) ev(b, `SQL Server build ${formatSqlBuild(sqlb)} (${productName}). ${reason}`, 'build');
+  if (b && sqlb) ev(b, reason, 'supportsTls12');
+  if (product) ev(product, `The product is ${product.value}.`, 'product');
+  if (level) ev(level, `Servicing level ${level.value}.`, 'servicingLevel');
+  if (kb) ev(kb, `Latest update installed: ${kb.value}.`, 'kb');
+  if (edition) ev(edition, `${edition.value}.`, 'edition');
+  if (osName) ev(osName, `Runs on ${osName.value}.`, 'osName');
+  if (osBuild) ev(osBuild, `Windows build ${osBuild.value}.`, 'osBuild');
+  if (hasLoginDispatcherPool !== null && b && sqlb)
+    ev(
+      b,
+      hasLoginDispatcherPool
+        ? 'SQL Server 2019 and later accept logins on a dedicated dispatcher pool.'
+        : 'SQL Server 2017 and earlier have no dedicated login dispatcher pool (busy servers can drop TCP handshakes).',
+      'hasLoginDispatcherPool',
+    );
+
+  return {
+    kind: 'sql-version',
+    facts: {
+      product: productName,
+      edition: edition?.value ?? null,
+      build: sqlb ? formatSqlBuild(sqlb) : null,
+      major: maj,
+      minor: sqlb ? sqlb.minor : minor,
+      servicingLevel: level?.value ?? null,
+      kb: kb?.value ?? null,
+      branch,
+      branchInferred,
+      architecture: arch?.value ?? null,
+      platform,
+      osName: osName?.value ?? null,
+      osBuild: osBuild?.value ?? null,
+      osProduct,
+      supportsTls12,
+      minimumTls12Build,
+      pulledBuild: pulled,
+      hasLoginDispatcherPool,
+      tds8Capable,
+      reason,
+    },
+    evidence,
+    problems,
+  };
+}
+
+function safeParse(text: string): ParseResult<'sql-version', SqlVersionFacts> {
+  try {
+    return parseSqlVersion(typeof text === 'string' ? text : String(text));
+  } catch (e) {
+    const r = parseSqlVersion('');
+    r.problems = [
+      {
+        code: 'internal-error',
+        severity: 'error',
+        message: `The text could not be read (${String(e).slice(0, 200)}).`,
+      },
+    ];
+    return r;
+  }
+}
+
+export const sqlVersionParser: ArtifactParser<'sql-version', SqlVersionFacts> = {
+  kind: 'sql-version',
+  sniff: (text) => {
+    try {
+      return sniffSqlVersion(text);
+    } catch {
+      return 0;
+    }
+  },
+  parse: safeParse,
+};
