@@ -506,12 +506,29 @@ const RELATED: readonly OtherOutcome[] = [
       'Started after a Group Policy "SSL Cipher Suite Order" was deployed.',
     ],
     steps: [
-      info(
-        'policy-add-cbc',
-        'Add back the ECDHE CBC suites for TLS 1.0 clients',
-        'TLS 1.0/1.1 clients can only use these four modern suites: TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA, TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA, TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA, TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA. Add them to the policy (or locally, when no policy list exists), restart, and plan to move the clients to TLS 1.2.',
-        [c.checkCipherOrderRegistry, c.fixEnableEcdheCbcSuites, c.undoEcdheCbcSuites],
+      check(
+        'policy-check',
+        'See whether a policy list is in force',
+        'When the Group Policy list exists, it decides which suites are on; the local list is ignored.',
+        [c.checkCipherOrderRegistry],
       ),
+      {
+        id: 'policy-add-cbc',
+        kind: 'fix',
+        title: 'Add back the ECDHE CBC suites for TLS 1.0 clients',
+        body: 'TLS 1.0/1.1 clients can only use these four modern suites: TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA, TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA, TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA, TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA. Add them to the GPO "SSL Cipher Suite Order" (or locally with the command, when no policy list exists), restart Windows, and plan to move the clients to TLS 1.2.',
+        commands: [c.fixEnableEcdheCbcSuites],
+        warning:
+          'Changes the cipher suites of the server for every program. Takes effect after a restart of Windows.',
+      },
+      {
+        id: 'policy-undo',
+        kind: 'undo',
+        title: 'Undo: remove the four suites again',
+        body: 'Once the old clients speak TLS 1.2, remove the four suites again and restart Windows.',
+        commands: [c.undoEcdheCbcSuites],
+        warning: 'Clients that still only speak TLS 1.0/1.1 will fail again.',
+      },
     ],
     whereToGo: [REF.cipherPolicies, REF.article],
     keywords: [
