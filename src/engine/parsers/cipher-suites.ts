@@ -262,7 +262,7 @@ function scanLines(text: string, unknown: { name: string; start: number; end: nu
       used.add('hex');
       continue;
     }
-    const bare = /^[\s{(\[]*([0-9a-f]{2})\s*,\s*([0-9a-f]{2})[\s})\],]*$/i.exec(t);
+    const bare = /^[\s{([]*([0-9a-f]{2})\s*,\s*([0-9a-f]{2})[\s})\],]*$/i.exec(t);
     if (bare) {
       const id = Number.parseInt(bare[1]! + bare[2]!, 16);
       if (isGrease(id)) continue;
@@ -394,7 +394,7 @@ function dedupe(
 }
 
 export function sniffCipherSuites(text: string): number {
-  const head = (text.length > 100_000 ? text.slice(0, 100_000) : text).replace(/\u0000/g, '');
+  const head = (text.length > 100_000 ? text.slice(0, 100_000) : text).split('\u0000').join('');
   if (/ssl-enum-ciphers/.test(head)) return 0.95;
   let n = 0;
   const re =
@@ -449,13 +449,16 @@ export function parseCipherSuites(original: string): ParseResult<'cipher-suites'
       for (const { v, where } of fvals) {
         const hits: Hit[] = [];
         for (const it of itemsOf(v)) {
-          if (it.value === '...' || it.value.endsWith('...')) {
+          let value = it.value;
+          if (value.endsWith('...')) {
             truncated = true;
-            continue;
+            value = value.slice(0, -3);
+            if (!value) continue;
           }
-          const h = nameHit({ w: it.value, start: it.start, end: it.end });
+          const h = nameHit({ w: value, start: it.start, end: it.start + value.length });
           if (h && h !== 'unknown') hits.push(h);
-          else unknownHits.push({ name: it.value, start: it.start, end: it.end });
+          else if (!truncated || suiteByName(value) !== null || looksLikeSuite(value))
+            unknownHits.push({ name: value, start: it.start, end: it.start + value.length });
         }
         const ev: Evidence[] = [];
         const label = where === 'policy' ? 'Policy (GPO) list' : where === 'local' ? 'Local list' : 'List';

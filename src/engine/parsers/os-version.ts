@@ -101,7 +101,7 @@ const KEY_LABELS = new Set([
 ]);
 
 export function sniffOsVersion(text: string): number {
-  const head = (text.length > 100_000 ? text.slice(0, 100_000) : text).replace(/\u0000/g, '');
+  const head = (text.length > 100_000 ? text.slice(0, 100_000) : text).split('\u0000').join('');
   const sql = /Microsoft SQL Server/i.test(head);
   if (/OS Build \d{4,5}/i.test(head) || /^\s*OS (Name|Version):/im.test(head)) return 0.9;
   if (/\b(WindowsProductName|OsBuildNumber|WindowsBuildLabEx|CurrentBuildNumber)\b/.test(head)) return 0.9;

@@ -174,7 +174,7 @@ function protocolName(raw: string): ProtocolName | null {
 }
 
 export function sniffSchannelProtocols(text: string): number {
-  const head = (text.length > 200_000 ? text.slice(0, 200_000) : text).replace(/\u0000/g, '').toLowerCase();
+  const head = (text.length > 200_000 ? text.slice(0, 200_000) : text).split('\u0000').join('').toLowerCase();
   const hasPath = head.includes('schannel\\protocols') || head.includes('schannel\\\\protocols');
   const hasValue = head.includes('disabledbydefault') || /\benabled\b/.test(head);
   const hasProto = /(tls|ssl) [0-9]\.[0-9]/.test(head);

@@ -113,7 +113,7 @@ function findBuild(text: string): At<SqlBuild> | null {
 }
 
 export function sniffSqlVersion(text: string): number {
-  const head = (text.length > 100_000 ? text.slice(0, 100_000) : text).replace(/\u0000/g, '');
+  const head = (text.length > 100_000 ? text.slice(0, 100_000) : text).split('\u0000').join('');
   const hasBuild = findBuild(head.length > 20_000 ? head.slice(0, 20_000) : head) !== null;
   const errorlogLines = (head.match(/^\s*\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\.\d{2}\s/gm) ?? []).length;
   if (

@@ -87,7 +87,7 @@ export function canonicalPath(raw: string): string | null {
   if (p.length > 2000) p = p.slice(0, 2000);
   const prov = p.toLowerCase().indexOf('registry::');
   if (prov >= 0) p = p.slice(prov + 'registry::'.length);
-  p = p.replace(/\\\\/g, '\\').replace(/\//g, '\\');
+  p = p.replace(/\\\\/g, '\\');
   const upper = p.toUpperCase();
   let hive: string | null = null;
   let rest = '';
@@ -442,6 +442,23 @@ function listLine(t: string): { name: string; valueCol: number } | null {
   return { name, valueCol: col };
 }
 
+/** Items of a PowerShell `{a, b, c...}` display (from after the `{`), up to the closing `}`. */
+function splitBraceItems(raw: string, offset: number): RegItem[] {
+  const items: RegItem[] = [];
+  let k = 0;
+  while (k < raw.length) {
+    let e = k;
+    while (e < raw.length && raw[e] !== ',' && raw[e] !== '}') e++;
+    const piece = raw.slice(k, e);
+    const pl = piece.length - piece.trimStart().length;
+    const v = piece.trim();
+    if (v) items.push({ value: v, start: offset + k + pl, end: offset + k + pl + v.length });
+    k = e + 1;
+    if (raw[e] === '}') break;
+  }
+  return items;
+}
+
 function psValue(
   name: string,
   raw: string,
@@ -456,24 +473,8 @@ function psValue(
   let items: RegItem[] | null = null;
   if (text.startsWith('{')) {
     // PowerShell shows string arrays as {a, b, c...}
-    items = [];
     const inner = raw.indexOf('{');
-    let k = inner + 1;
-    while (k < raw.length) {
-      let e = k;
-      while (e < raw.length && raw[e] !== ',' && raw[e] !== '}') e++;
-      const piece = raw.slice(k, e);
-      const pl = piece.length - piece.trimStart().length;
-      const v = piece.trim();
-      if (v)
-        items.push({
-          value: v,
-          start: lineStart + valueCol + k + pl,
-          end: lineStart + valueCol + k + pl + v.length,
-        });
-      k = e + 1;
-      if (raw[e] === '}') break;
-    }
+    items = splitBraceItems(raw.slice(inner + 1), lineStart + valueCol + inner + 1);
   }
   return {
     name,
@@ -715,7 +716,13 @@ export function readRegistryText(text: string): RegRead {
       if (lastListValue.name === 'PSPath' || lastListValue.name === 'PSParentPath') {
         lastListValue.text += more;
         if (lastListValue.name === 'PSPath') block.path = lastListValue.text;
-      } else lastListValue.text += ' ' + more;
+      } else {
+        lastListValue.text += ' ' + more;
+        if (lastListValue.items && !lastListValue.items.some((x) => x.value.endsWith('}'))) {
+          const lead = t.length - t.trimStart().length;
+          lastListValue.items.push(...splitBraceItems(t.slice(lead), line.start + lead));
+        }
+      }
       lastListValue.end = line.end;
       lastListValue.dataEnd = line.end;
       block.end = line.end;
