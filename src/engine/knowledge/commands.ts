@@ -861,6 +861,7 @@ export const fixOpensslUseConfig: CommandBlock = {
   runAsAdministrator: false,
   where: 'client',
   code: `export OPENSSL_CONF=/etc/ssl/openssl-sqlserver-legacy.cnf
+# now start the application from this shell, for example:
 sqlcmd -S sql01.contoso.com -Q 'SELECT @@VERSION'`,
   readResult:
     'Only processes started from this shell (or with this variable in their service definition) use the weaker settings.',

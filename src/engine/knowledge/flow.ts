@@ -13,7 +13,8 @@
  *
  *   error.family             handshake-reset | other-error | unrecognized           (question error-text)
  *   error.otherErrorId       any OtherErrorId from ids.ts | none                    (other-error-kind)
- *   server.logEvidence       schannel-36871 | schannel-36874 | schannel-36888 | listener | none
+ *   server.logEvidence       schannel-36871 | schannel-36874 | schannel-36888 | schannel-36888-40 | listener |
+ *                            none
  *                                                                                    (server-logs)
  *   client.platform          windows | linux-macos | java | sql-server | unknown    (client-platform)
  *   client.opensslError      unsupported-protocol | legacy-sigalg | other           (openssl-message)
@@ -142,7 +143,9 @@ const serverLogs: Question = {
   answers: [
     {
       id: 'schannel-36871',
-      label: 'Schannel event 36871 ("A fatal error occurred while creating a TLS ... credential")',
+      label:
+        'Schannel event 36871 ("A fatal error occurred while creating a TLS ... credential"), or alert 70 (protocol_version)',
+      hint: 'Alert 70 shows in events 36887 (received) or 36888 (sent).',
       next: toOutcome('tls-protocol-mismatch'),
     },
     {
@@ -156,6 +159,12 @@ const serverLogs: Question = {
       label: 'Schannel event 36888 with alert 20, now and then',
       hint: 'Fatal alert generated; "bad_record_mac". The failures are random.',
       next: toQuestion('dhe-os'),
+    },
+    {
+      id: 'schannel-36888-40',
+      label: 'Schannel event 36888 with alert 40 or 43 on every attempt, without 36874',
+      hint: 'handshake_failure / unsupported_certificate: the server found no certificate the client accepts.',
+      next: toOutcome('weak-certificate-hash'),
     },
     {
       id: 'listener',

@@ -13,6 +13,8 @@ export { OTHER_OUTCOMES, OTHER_ERROR_OUTCOMES } from './outcomes';
 export { ALL_COMMANDS } from './commands';
 export { OUTCOME_ALIASES, QUESTION_ALIASES, resolveOutcomeId, resolveQuestionId } from './aliases';
 export { validateFlow, enumeratePaths } from './graph';
+export { searchOutcomes } from './search';
+export type { SearchHit } from './search';
 export type { FlowPath, FlowProblem, FlowProblemCode, PathStep } from './graph';
 
 export const flow: Flow = FLOW;

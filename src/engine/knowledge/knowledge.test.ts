@@ -177,3 +177,13 @@ describe('all outcomes', () => {
     }
   });
 });
+
+describe('questions', () => {
+  it('only suggest read-only commands to find things out', async () => {
+    const { flow } = await import('./index');
+    for (const question of flow.questions) {
+      for (const command of question.howToFind?.commands ?? [])
+        expect(command.changesSystem, `${question.id}/${command.id}`).toBe(false);
+    }
+  });
+});

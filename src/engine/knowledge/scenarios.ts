@@ -417,7 +417,7 @@ const weakCertificateHash: Scenario = {
       id: 'fix-untick-server-auth',
       kind: 'fix',
       title: 'Stop SQL Server from picking up the weak certificate',
-      body: 'This part is done in the certificate console; there is no supported cmdlet that edits a certificate\'s allowed purposes.\n\n1. Run certlm.msc (Certificates - Local Computer) as an administrator.\n2. Open Personal > Certificates and double-click the certificate with the thumbprint from the ERRORLOG.\n3. On the Details tab, select Edit Properties.\n4. On the General tab, choose "Enable only the following purposes" and clear "Server Authentication". Select OK.\n\nBetter still, replace it: request a certificate signed with SHA-256 (or SHA-384) with Server Authentication, the server\'s name, and a private key, install it in the computer\'s Personal store, and choose it in Configuration Manager.',
+      body: 'This part is done in the certificate console; there is no supported cmdlet that edits a certificate\'s allowed purposes.\n\n1. Run certlm.msc (Certificates - Local Computer) as an administrator. (Or run mmc, add the Certificates snap-in and choose Computer account.)\n2. Open Personal > Certificates and find the certificate with the thumbprint from the ERRORLOG (the Thumbprint field is on the Details tab when you open it).\n3. Right-click it and select Properties.\n4. On the General tab, choose "Enable only the following purposes", clear "Server Authentication" and select OK.\n5. Run the check below: "Server Authentication" should no longer be listed.\n\nBetter still, replace it: request a certificate signed with SHA-256 (or SHA-384) with Server Authentication, the server\'s name, and a private key, install it in the computer\'s Personal store, and choose it in Configuration Manager.',
       commands: [c.checkCertificateByThumbprint],
       warning:
         'Other services on this computer (IIS, RDP, ...) may use the same certificate for Server Authentication. Check before changing it.',
@@ -441,7 +441,7 @@ const weakCertificateHash: Scenario = {
       id: 'undo-certificate',
       kind: 'undo',
       title: 'Put the previous certificate back',
-      body: 'Tick "Server Authentication" again in certlm.msc (Edit Properties, "Enable all purposes for this certificate"), choose the old thumbprint again if you cleared it, and restart SQL Server.',
+      body: 'Tick "Server Authentication" again in certlm.msc (right-click > Properties > General, "Enable all purposes for this certificate"), choose the old thumbprint again if you cleared it, and restart SQL Server.',
       commands: [c.undoSetSqlCertificate, c.restartSqlService],
       warning: 'This brings back the weak certificate and the error.',
     },

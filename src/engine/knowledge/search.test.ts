@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { allOutcomes } from './index';
+import { searchOutcomes } from './search';
+
+const top = (query: string) => searchOutcomes(allOutcomes, query)[0]?.outcome.id;
+const ids = (query: string) => searchOutcomes(allOutcomes, query).map((hit) => hit.outcome.id);
+
+describe('searchOutcomes', () => {
+  it('finds scenarios by KB number and event id', () => {
+    expect(ids('KB4557473').slice(0, 2).sort()).toEqual(['dhe-leading-zero', 'tls-dhe-ciphers']);
+    expect(top('KB3135244')).toBe('tls-protocol-mismatch');
+    expect(top('event 36874')).toBe('cipher-suite-mismatch');
+  });
+
+  it('finds the right page for a pasted error text', () => {
+    expect(top('The certificate chain was issued by an authority that is not trusted.')).toBe(
+      'certificate-trust',
+    );
+    expect(top('Login failed for user sa. (Microsoft SQL Server, Error: 18456)')).toBe('login-failed');
+    expect(top('SSL Provider: [error:0A00014D:SSL routines::legacy sigalg disallowed or unsupported]')).toBe(
+      'weak-certificate-hash',
+    );
+    expect(
+      top(
+        'TCP Provider: No connection could be made because the target machine actively refused it. (10061)',
+      ),
+    ).toBe('connection-refused');
+  });
+
+  it('returns everything for an empty query and nothing for nonsense', () => {
+    expect(searchOutcomes(allOutcomes, '  ')).toHaveLength(allOutcomes.length);
+    expect(searchOutcomes(allOutcomes, 'zzqqxx')).toEqual([]);
+  });
+
+  it('stays fast on a huge paste', () => {
+    const started = performance.now();
+    searchOutcomes(allOutcomes, 'forcibly closed '.repeat(50_000));
+    expect(performance.now() - started).toBeLessThan(200);
+  });
+});
