@@ -1,0 +1,318 @@
+/**
+ * Shared text helpers for the message parsers (client errors, ERRORLOG lines, Schannel events).
+ *
+ * Pastes arrive mangled: literal `\r\n` / `\n` from JSON logs, `\"` escapes, `> ` quote markers from
+ * e-mail and forums, typographic apostrophes, non-breaking spaces, and columns wrapped mid-word by a
+ * console. normalizeText() produces a clean view of the text for matching and keeps, for every character
+ * of the view, the span of original characters it came from, so evidence highlights the user's own text.
+ *
+ * Three whitespace modes:
+ * - 'keep': line breaks and spaces kept (literal `\n` decoded to a real line break): for line formats.
+ * - 'collapse': every run of whitespace, line breaks included, becomes one space: for sentences that wrap.
+ * - 'drop': whitespace removed entirely: phrase matching that survives wraps cut mid-word ("connectio\nn"),
+ *   double spaces and the space Japanese puts in "リモート ホスト".
+ *
+ * Everything here is one linear pass; no regular expressions.
+ */
+
+export type WhitespaceMode = 'keep' | 'collapse' | 'drop';
+
+export interface NormalizeOptions {
+  whitespace: WhitespaceMode;
+  /** lower-case letters (only where lower-casing keeps the length) */
+  lowercase?: boolean;
+  /**
+   * Decode JSON-style escapes (`\r\n`, `\n`, `\t`, `\"`, `\\`, `\uXXXX`). 'auto' decodes them when the
+   * text looks escaped (literal `\r\n`, or more literal `\n` than real line breaks), so Windows paths
+   * such as `C:\node_modules` in an ordinary stack trace stay as they are.
+   */
+  unescape?: 'auto' | 'always' | 'never';
+  /** drop `>` quote markers at the start of lines (default true) */
+  dropQuoteMarkers?: boolean;
+  /** stop after this many original characters (default 2,000,000) */
+  maxInput?: number;
+}
+
+/** A normalised view of a text with a map back to the original characters. */
+export interface MappedText {
+  /** the view */
+  text: string;
+  /** original offset where each view character starts */
+  starts: Int32Array;
+  /** original offset just after each view character's source characters */
+  ends: Int32Array;
+  /** length of the original text */
+  originalLength: number;
+  /** whether JSON-style escapes were decoded */
+  unescaped: boolean;
+  /** whether the input was cut at maxInput */
+  truncated: boolean;
+}
+
+const DEFAULT_MAX_INPUT = 2_000_000;
+
+function isSpace(c: number): boolean {
+  return (
+    c === 32 ||
+    c === 9 ||
+    c === 11 ||
+    c === 12 ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200b) ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+/** Folds look-alike punctuation to ASCII: apostrophes, quotes, dashes, full-width forms. */
+export function foldChar(c: number): number {
+  switch (c) {
+    case 0x2018:
+    case 0x2019:
+    case 0x201a:
+    case 0x201b:
+    case 0x2032:
+    case 0x02bc:
+    case 0x00b4:
+    case 0x0060:
+    case 0xff07:
+      return 39; // '
+    case 0x201c:
+    case 0x201d:
+    case 0x201e:
+    case 0x00ab:
+    case 0x00bb:
+    case 0xff02:
+      return 34; // "
+    case 0x2010:
+    case 0x2011:
+    case 0x2012:
+    case 0x2013:
+    case 0x2014:
+    case 0x2212:
+    case 0xff0d:
+      return 45; // -
+    case 0xff1a:
+      return 58; // ：
+    case 0xff08:
+      return 40; // （
+    case 0xff09:
+      return 41; // ）
+    case 0xff0c:
+      return 44; // ，
+    case 0xff3b:
+      return 91; // ［
+    case 0xff3d:
+      return 93; // ］
+    default:
+      return c;
+  }
+}
+
+function isHex(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
+}
+
+/** Whether the text looks JSON-escaped (decides 'auto'). Linear. */
+export function looksEscaped(text: string, maxInput = DEFAULT_MAX_INPUT): boolean {
+  let literalN = 0;
+  let realN = 0;
+  const n = Math.min(text.length, maxInput);
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) realN++;
+    else if (c === 92) {
+      const d = text.charCodeAt(i + 1);
+      if (d === 114 && text.charCodeAt(i + 2) === 92 && text.charCodeAt(i + 3) === 110) return true; // \r\n
+      if (d === 110) literalN++;
+      i++;
+    }
+  }
+  return literalN > 0 && literalN > realN;
+}
+
+const lowerCache = new Map<number, number>();
+function lower(c: number): number {
+  if (c < 128) return c >= 65 && c <= 90 ? c + 32 : c;
+  const cached = lowerCache.get(c);
+  if (cached !== undefined) return cached;
+  const s = String.fromCharCode(c).toLowerCase();
+  const r = s.length === 1 ? s.charCodeAt(0) : c;
+  if (lowerCache.size < 4096) lowerCache.set(c, r);
+  return r;
+}
+
+/** Builds the normalised view. Never throws; linear in the input. */
+export function normalizeText(original: string, options: NormalizeOptions): MappedText {
+  const input = typeof original === 'string' ? original : '';
+  const maxInput = options.maxInput ?? DEFAULT_MAX_INPUT;
+  const n = Math.min(input.length, maxInput);
+  const mode = options.whitespace;
+  const lowercase = options.lowercase ?? false;
+  const dropQuotes = options.dropQuoteMarkers ?? true;
+  const unescape =
+    options.unescape === 'always'
+      ? true
+      : options.unescape === 'never'
+        ? false
+        : looksEscaped(input, maxInput);
+
+  const codes = new Uint16Array(n + 1);
+  const starts = new Int32Array(n + 1);
+  const ends = new Int32Array(n + 1);
+  let k = 0;
+  let atLineStart = true;
+  /** collapse mode: a space is pending (emitted before the next visible character) */
+  let pendingSpace = -1;
+  let pendingSpaceEnd = -1;
+
+  const emit = (code: number, s: number, e: number): void => {
+    if (mode === 'collapse' && pendingSpace >= 0) {
+      if (k > 0) {
+        codes[k] = 32;
+        starts[k] = pendingSpace;
+        ends[k] = pendingSpaceEnd;
+        k++;
+      }
+      pendingSpace = -1;
+    }
+    let c = foldChar(code);
+    if (lowercase) c = lower(c);
+    codes[k] = c;
+    starts[k] = s;
+    ends[k] = e;
+    k++;
+  };
+  const space = (code: number, s: number, e: number, lineBreak: boolean): void => {
+    if (lineBreak) atLineStart = true;
+    if (mode === 'drop') return;
+    if (mode === 'collapse') {
+      if (pendingSpace < 0) pendingSpace = s;
+      pendingSpaceEnd = e;
+      return;
+    }
+    codes[k] = lineBreak ? 10 : code === 10 || code === 13 ? 10 : code;
+    starts[k] = s;
+    ends[k] = e;
+    k++;
+  };
+
+  let i = 0;
+  while (i < n) {
+    const c = input.charCodeAt(i);
+    if (c === 13) {
+      // CR or CRLF: one line break
+      const e = input.charCodeAt(i + 1) === 10 && i + 1 < n ? i + 2 : i + 1;
+      space(10, i, e, true);
+      i = e;
+      continue;
+    }
+    if (c === 10) {
+      space(10, i, i + 1, true);
+      i++;
+      continue;
+    }
+    if (c === 0) {
+      i++;
+      continue;
+    }
+    if (unescape && c === 92 && i + 1 < n) {
+      const d = input.charCodeAt(i + 1);
+      if (d === 114) {
+        // \r or \r\n
+        const e = input.charCodeAt(i + 2) === 92 && input.charCodeAt(i + 3) === 110 ? i + 4 : i + 2;
+        space(10, i, e, true);
+        i = e;
+        continue;
+      }
+      if (d === 110) {
+        space(10, i, i + 2, true);
+        i += 2;
+        continue;
+      }
+      if (d === 116) {
+        space(9, i, i + 2, false);
+        i += 2;
+        continue;
+      }
+      if (d === 34 || d === 92 || d === 47 || d === 39) {
+        atLineStart = false;
+        emit(d, i, i + 2);
+        i += 2;
+        continue;
+      }
+      if (
+        d === 117 &&
+        i + 5 < n &&
+        isHex(input.charCodeAt(i + 2)) &&
+        isHex(input.charCodeAt(i + 3)) &&
+        isHex(input.charCodeAt(i + 4)) &&
+        isHex(input.charCodeAt(i + 5))
+      ) {
+        const code = parseInt(input.slice(i + 2, i + 6), 16);
+        if (code === 10 || code === 13) space(10, i, i + 6, true);
+        else if (isSpace(code)) space(32, i, i + 6, false);
+        else {
+          atLineStart = false;
+          emit(code, i, i + 6);
+        }
+        i += 6;
+        continue;
+      }
+    }
+    if (isSpace(c)) {
+      space(c === 9 ? 9 : 32, i, i + 1, false);
+      i++;
+      continue;
+    }
+    if (atLineStart && dropQuotes && c === 62) {
+      // '>' quote marker (one or several, with or without spaces between)
+      i++;
+      continue;
+    }
+    atLineStart = false;
+    emit(c, i, i + 1);
+    i++;
+  }
+  starts[k] = n;
+  ends[k] = n;
+  let text = '';
+  const CHUNK = 8192;
+  for (let j = 0; j < k; j += CHUNK) {
+    text += String.fromCharCode.apply(null, Array.from(codes.subarray(j, Math.min(k, j + CHUNK))));
+  }
+  return {
+    text,
+    starts: starts.subarray(0, k + 1),
+    ends: ends.subarray(0, k + 1),
+    originalLength: input.length,
+    unescaped: unescape,
+    truncated: input.length > n,
+  };
+}
+
+/** Maps a view span [start, end) back to an original span. */
+export function toOriginalSpan(view: MappedText, start: number, end: number): { start: number; end: number } {
+  const len = view.text.length;
+  const s = Math.max(0, Math.min(start, len));
+  const e = Math.max(s, Math.min(end, len));
+  if (e === s) {
+    const at = view.starts[s] ?? view.originalLength;
+    return { start: at, end: at };
+  }
+  return { start: view.starts[s] ?? 0, end: view.ends[e - 1] ?? view.originalLength };
+}
+
+/** A phrase in the form the 'drop' + lowercase view holds it (whitespace removed, folded, lower-cased). */
+export function squeezePhrase(phrase: string): string {
+  let out = '';
+  for (let i = 0; i < phrase.length; i++) {
+    const c = phrase.charCodeAt(i);
+    if (isSpace(c) || c === 10 || c === 13) continue;
+    out += String.fromCharCode(lower(foldChar(c)));
+  }
+  return out;
+}
