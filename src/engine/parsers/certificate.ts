@@ -1113,7 +1113,7 @@ function parseOneTextCertificate(
   let algAt: { start: number; end: number; oid: string } | null = null;
   let firstOidIdx = -1;
   for (const line of lines) {
-    if (!ALG_LINE.test(line.text)) continue;
+    if (line.start === line.end || !ALG_LINE.test(line.text)) continue;
     OID_RE.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = OID_RE.exec(line.text)) !== null) {
@@ -1177,7 +1177,8 @@ function parseOneTextCertificate(
   let keyUsageNext = false;
   for (let li = 0; li < lines.length; li++) {
     const line = lines[li]!;
-    if (!pendingMultiline && !keyUsageNext && !INTERESTING_LINE.test(line.text)) continue;
+    if (!pendingMultiline && !keyUsageNext && (line.start === line.end || !INTERESTING_LINE.test(line.text)))
+      continue;
     if (pendingMultiline) {
       const isIndented = /^\s+\S/.test(line.text) && /^\s*[A-Za-z.]{1,20}\s*=/.test(line.text);
       if (isIndented) {
@@ -1374,6 +1375,7 @@ function parseOneTextCertificate(
   ) {
     const re = /(?<![0-9A-Fa-f])([0-9A-Fa-f]{40})(?![0-9A-Fa-f])/;
     for (const line of lines) {
+      if (line.end - line.start < 40) continue;
       const m = re.exec(line.text);
       if (m) {
         s.thumbprint = m[1]!.toUpperCase();

@@ -6,9 +6,19 @@
  */
 import type { ArtifactKind, Confidence, Evidence, ParseResult, Problem } from '../model';
 import { certificateParser } from './certificate';
+import { cipherSuitesParser } from './cipher-suites';
+import { osVersionParser } from './os-version';
+import { schannelProtocolsParser } from './schannel-protocols';
+import { sqlVersionParser } from './sql-version';
 import { detect, type AnyParser, type DetectedPart } from './detect';
 
-export const PARSERS: readonly AnyParser[] = [certificateParser];
+export const PARSERS: readonly AnyParser[] = [
+  schannelProtocolsParser,
+  cipherSuitesParser,
+  certificateParser,
+  sqlVersionParser,
+  osVersionParser,
+];
 
 export { detect };
 export type { AnyParser, DetectedPart };
