@@ -575,6 +575,22 @@ Restart Windows (or at least SQL Server and the applications) for this to take e
     'Existing keys are kept (only the two values are written); missing keys are created. Nothing changes until the programs restart.',
 };
 
+export const fixEnableLegacyProtocol: CommandBlock = {
+  id: 'fix-enable-legacy-protocol',
+  title: 'Temporarily switch TLS 1.0 (or TLS 1.1) back on, for Client and Server',
+  language: 'powershell',
+  changesSystem: true,
+  runAsAdministrator: true,
+  where: 'both',
+  parameters: [{ ...protocolParameter, defaultValue: 'TLS 1.0' }],
+  code: protocolWrite(1, 0),
+  expectedOutput: `TLS 1.0 Client : Enabled=1, DisabledByDefault=0
+TLS 1.0 Server : Enabled=1, DisabledByDefault=0
+Restart Windows (or at least SQL Server and the applications) for this to take effect.`,
+  readResult:
+    'Run it on both machines. This reopens a weaker protocol for every program on the machine: note the date and switch it off again once the old side is updated.',
+};
+
 export const fixDisableProtocol: CommandBlock = {
   id: 'fix-disable-protocol',
   title: 'Switch a TLS version off, for Client and Server',
@@ -597,7 +613,7 @@ export const undoProtocolToDefault: CommandBlock = {
   changesSystem: true,
   runAsAdministrator: true,
   where: 'both',
-  parameters: [protocolParameter],
+  parameters: [{ ...protocolParameter, defaultValue: 'TLS 1.0' }],
   code: String.raw`$protocol = {{protocol}}
 foreach ($role in @('Client', 'Server')) {
     $path = "${SCHANNEL_PROTOCOLS}\$protocol\$role"
@@ -606,8 +622,8 @@ foreach ($role in @('Client', 'Server')) {
         Write-Output "$protocol $role : back to the Windows default"
     }
 }`,
-  expectedOutput: `TLS 1.2 Client : back to the Windows default
-TLS 1.2 Server : back to the Windows default`,
+  expectedOutput: `TLS 1.0 Client : back to the Windows default
+TLS 1.0 Server : back to the Windows default`,
   readResult:
     'If the values were set on purpose before (for example by your security baseline), re-import the saved backup instead: reg.exe import with the file made before the change. Restart afterwards.',
 };
@@ -947,6 +963,7 @@ export const ALL_COMMANDS: readonly CommandBlock[] = [
   backupSchannelProtocols,
   backupCipherSuites,
   fixEnableProtocol,
+  fixEnableLegacyProtocol,
   fixDisableProtocol,
   undoProtocolToDefault,
   undoProtocolFromBackup,

@@ -159,6 +159,7 @@ describe('all outcomes', () => {
     const ids = new Set(allCommandBlocks().map((b) => b.id));
     const undoFor: Record<string, string> = {
       'fix-enable-protocol': 'undo-protocol-from-backup',
+      'fix-enable-legacy-protocol': 'undo-protocol-to-default',
       'fix-disable-protocol': 'undo-protocol-to-default',
       'fix-disable-dhe-suites': 'undo-enable-dhe-suites',
       'fix-enable-cipher-suite': 'undo-disable-cipher-suite',

@@ -87,7 +87,7 @@ const tlsProtocolMismatch: Scenario = {
       kind: 'fix',
       title: 'Temporary: switch TLS 1.0 or TLS 1.1 back on, on both machines',
       body: 'If the update cannot happen now, switch the older version back on at both ends (protocol "TLS 1.0" or "TLS 1.1"). Save the current settings first. This weakens security: agree an end date with whoever asked for the hardening.',
-      commands: [c.backupSchannelProtocols, c.fixEnableProtocol],
+      commands: [c.backupSchannelProtocols, c.fixEnableLegacyProtocol],
       warning:
         'Re-enables a protocol with known weaknesses on this machine, for every program. Takes effect after a restart.',
     },
