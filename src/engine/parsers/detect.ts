@@ -106,6 +106,7 @@ function cut(text: string): Array<Omit<Block, 'kind' | 'score'>> {
   let pending: Boundary = 'start';
   let inPem = false;
   let prevTs = false;
+  let nextEnd = -1;
   let pos = 0;
   const n = text.length;
   while (pos <= n) {
@@ -126,7 +127,11 @@ function cut(text: string): Array<Omit<Block, 'kind' | 'score'>> {
     if (inPem) {
       cur!.end = lineEnd;
       cur!.lines++;
-      if (head.includes('-----END ') || text.slice(pos, lineEnd).includes('-----END ')) {
+      if (nextEnd < pos) {
+        const found = text.indexOf('-----END ', pos);
+        nextEnd = found < 0 ? n + 1 : found;
+      }
+      if (nextEnd < lineEnd) {
         inPem = false;
         blocks.push(cur!);
         cur = null;
@@ -142,15 +147,35 @@ function cut(text: string): Array<Omit<Block, 'kind' | 'score'>> {
     } else {
       const line = head;
       const beginAt = line.indexOf('-----BEGIN ');
-      const ts = ERRORLOG_TS.test(line);
-      const strong =
-        beginAt >= 0 ||
-        REGEDIT.test(line) ||
-        REG_KEY.test(line) ||
-        PROMPT.test(line) ||
-        LOG_NAME.test(line) ||
-        CERT_HEADER.test(line) ||
-        (cur !== null && ts !== prevTs);
+      // the first visible character decides which boundary patterns can match (keeps this pass cheap)
+      let f = 0;
+      while (f < line.length && (line.charCodeAt(f) === 32 || line.charCodeAt(f) === 9)) f++;
+      const c = line.charCodeAt(f);
+      const digit = c >= 48 && c <= 57;
+      const ts = digit && ERRORLOG_TS.test(line);
+      let marker = false;
+      if (!digit) {
+        switch (line[f]) {
+          case 'W':
+          case 'R':
+            marker = REGEDIT.test(line);
+            break;
+          case 'H':
+          case '[':
+            marker = REG_KEY.test(line);
+            break;
+          case 'L':
+            marker = LOG_NAME.test(line);
+            break;
+          case 'X':
+          case 'C':
+          case '=':
+            marker = CERT_HEADER.test(line);
+            break;
+        }
+        if (!marker && (line[f + 1] === ':' || line[f] === 'P')) marker = PROMPT.test(line);
+      }
+      const strong = beginAt >= 0 || marker || (cur !== null && ts !== prevTs);
       if (strong && cur) {
         blocks.push(cur);
         cur = null;
