@@ -864,7 +864,7 @@ system_default = system_default_sect
 
 [system_default_sect]
 MinProtocol = TLSv1
-CipherString = DEFAULT@SECLEVEL=0`,
+CipherString = DEFAULT:@SECLEVEL=0`,
   readResult:
     'This lowers the security of every connection made with this file, so use it only for the one application that must reach the old server, and only until the server is updated to TLS 1.2. Leave /etc/ssl/openssl.cnf itself unchanged.',
 };

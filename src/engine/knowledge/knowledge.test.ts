@@ -188,3 +188,16 @@ describe('questions', () => {
     }
   });
 });
+
+describe('non-PowerShell blocks', () => {
+  it('have no prompts and well-formed ini lines', () => {
+    for (const block of allCommandBlocks().filter((b) => b.language !== 'powershell')) {
+      expect(block.code, block.id).not.toMatch(/^\s*(\$|#\s*>|>|[A-Za-z]:\\>)\s/m);
+      if (block.language === 'ini') {
+        for (const line of block.code.split('\n')) {
+          expect(line, `${block.id}: ${line}`).toMatch(/^$|^\[[a-z_]+\]$|^[A-Za-z_.]+ ?= ?\S/);
+        }
+      }
+    }
+  });
+});

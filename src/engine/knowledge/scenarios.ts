@@ -382,6 +382,7 @@ const weakCertificateHash: Scenario = {
     'The ERRORLOG says "The certificate [Cert Hash(sha1) "..."] was successfully loaded for encryption." and that certificate shows md5RSA, sha224RSA or sha512RSA.',
     'It worked over TLS 1.0 and broke when TLS 1.2 became the only version.',
     'Schannel event 36888 with alert 40 or 43 on the server.',
+    'A Linux or macOS client reports "legacy sigalg disallowed or unsupported": for OpenSSL 3 clients a sha1RSA certificate is also too weak.',
   ],
   pointsAway: [
     'The ERRORLOG says "A self-generated certificate was successfully loaded for encryption."',
@@ -417,7 +418,7 @@ const weakCertificateHash: Scenario = {
       id: 'fix-untick-server-auth',
       kind: 'fix',
       title: 'Stop SQL Server from picking up the weak certificate',
-      body: 'This part is done in the certificate console; there is no supported cmdlet that edits a certificate\'s allowed purposes.\n\n1. Run certlm.msc (Certificates - Local Computer) as an administrator. (Or run mmc, add the Certificates snap-in and choose Computer account.)\n2. Open Personal > Certificates and find the certificate with the thumbprint from the ERRORLOG (the Thumbprint field is on the Details tab when you open it).\n3. Right-click it and select Properties.\n4. On the General tab, choose "Enable only the following purposes", clear "Server Authentication" and select OK.\n5. Run the check below: "Server Authentication" should no longer be listed.\n\nBetter still, replace it: request a certificate signed with SHA-256 (or SHA-384) with Server Authentication, the server\'s name, and a private key, install it in the computer\'s Personal store, and choose it in Configuration Manager.',
+      body: 'This part is done in the certificate console; there is no supported cmdlet that edits a certificate\'s allowed purposes.\n\n1. Run certlm.msc (Certificates - Local Computer) as an administrator. (Or run mmc, add the Certificates snap-in and choose Computer account.)\n2. Open Personal > Certificates and find the certificate with the thumbprint from the ERRORLOG (the Thumbprint field is on the Details tab when you open it).\n3. Right-click it and select Properties.\n4. On the General tab, choose "Enable only the following purposes", clear "Server Authentication" and select OK.\n5. Run the check below: "Server Authentication" should no longer be listed.\n\nBetter still, replace it: request a certificate signed with SHA-256 (or SHA-384) with Server Authentication, the server\'s name, and a private key, install it in the computer\'s Personal store, and choose it in Configuration Manager. For Linux or macOS clients that reject a sha1RSA certificate, replacing it is the only fix.',
       commands: [c.checkCertificateByThumbprint],
       warning:
         'Other services on this computer (IIS, RDP, ...) may use the same certificate for Server Authentication. Check before changing it.',
@@ -476,7 +477,7 @@ const dheLeadingZero: Scenario = {
   articleNumber: 5,
   title: 'TLS_DHE is used and one side lacks the leading-zero fix',
   summary:
-    'When a TLS_DHE suite is chosen and the shared key happens to start with a zero byte, a Windows version without the fix computes a different key than its peer, so about one connection in a few hundred fails.',
+    'When a TLS_DHE suite is chosen and the shared key happens to start with a zero byte, a Windows version without the fix computes a different key than its peer, so a small share of connections fails at random.',
   affects:
     'Machines without the fix: Windows Server 2012 R2 and older, Windows 8.1, Windows 10 1507, and Windows Server 2016 / Windows 10 1607 before OS build 14393.3542 (KB4537806, February 2020). Server 2019 and later have it. The peer can be a patched Windows or a non-Windows client.',
   symptoms: [
