@@ -31,7 +31,7 @@ export interface DetectedPart {
 }
 
 /** Below this sniff score a block is 'unknown'. */
-export const MIN_SCORE = 0.3;
+export const MIN_SCORE = 0.2;
 /** Unknown blocks larger than this are never absorbed into a neighbour. */
 const ABSORB_MAX_CHARS = 4000;
 const ABSORB_MAX_LINES = 40;

@@ -7,12 +7,16 @@
 import type { ArtifactKind, Confidence, Evidence, ParseResult, Problem } from '../model';
 import { certificateParser } from './certificate';
 import { cipherSuitesParser } from './cipher-suites';
+import { clientErrorParser } from './client-error';
+import { errorlogParser } from './errorlog';
 import { osVersionParser } from './os-version';
 import { schannelProtocolsParser } from './schannel-protocols';
 import { sqlVersionParser } from './sql-version';
 import { detect, type AnyParser, type DetectedPart } from './detect';
 
 export const PARSERS: readonly AnyParser[] = [
+  clientErrorParser,
+  errorlogParser,
   schannelProtocolsParser,
   cipherSuitesParser,
   certificateParser,
