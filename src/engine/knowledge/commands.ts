@@ -150,12 +150,12 @@ export const checkCipherOrderRegistry: CommandBlock = {
   runAsAdministrator: false,
   where: 'both',
   requires: 'Any Windows version (works on Windows Server 2012 R2 too)',
-  code: String.raw`$local = Get-ItemProperty -LiteralPath '${LOCAL_CIPHER_KEY}' -Name 'Functions' -ErrorAction SilentlyContinue
-$policy = Get-ItemProperty -LiteralPath '${POLICY_CIPHER_KEY}' -Name 'Functions' -ErrorAction SilentlyContinue
+  code: String.raw`$localList = Get-ItemProperty -LiteralPath '${LOCAL_CIPHER_KEY}' -Name 'Functions' -ErrorAction SilentlyContinue
+$policyList = Get-ItemProperty -LiteralPath '${POLICY_CIPHER_KEY}' -Name 'Functions' -ErrorAction SilentlyContinue
 Write-Output '--- Local list (Functions, REG_MULTI_SZ) ---'
-if ($local -and $local.Functions) { $local.Functions } else { Write-Output '(no Functions value: the Windows default order applies)' }
+if ($localList -and $localList.Functions) { $localList.Functions } else { Write-Output '(no Functions value: the Windows default order applies)' }
 Write-Output '--- Group Policy list (Functions, REG_SZ; when present it wins over the local list) ---'
-if ($policy -and $policy.Functions) { $policy.Functions -split ',' | ForEach-Object -Process { $_.Trim() } } else { Write-Output '(no policy list: the local list applies)' }`,
+if ($policyList -and $policyList.Functions) { $policyList.Functions -split ',' | ForEach-Object -Process { $_.Trim() } } else { Write-Output '(no policy list: the local list applies)' }`,
   expectedOutput: `--- Local list (Functions, REG_MULTI_SZ) ---
 TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384
 TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256
@@ -189,14 +189,14 @@ export const checkDheSuitesRegistry: CommandBlock = {
   runAsAdministrator: false,
   where: 'both',
   requires: 'Any Windows version (use this on Windows Server 2012 R2)',
-  code: String.raw`$policy = Get-ItemProperty -LiteralPath '${POLICY_CIPHER_KEY}' -Name 'Functions' -ErrorAction SilentlyContinue
-$local = Get-ItemProperty -LiteralPath '${LOCAL_CIPHER_KEY}' -Name 'Functions' -ErrorAction SilentlyContinue
-if ($policy -and $policy.Functions) {
+  code: String.raw`$policyList = Get-ItemProperty -LiteralPath '${POLICY_CIPHER_KEY}' -Name 'Functions' -ErrorAction SilentlyContinue
+$localList = Get-ItemProperty -LiteralPath '${LOCAL_CIPHER_KEY}' -Name 'Functions' -ErrorAction SilentlyContinue
+if ($policyList -and $policyList.Functions) {
     $source = 'Group Policy list'
-    $suites = $policy.Functions -split ','
-} elseif ($local -and $local.Functions) {
+    $suites = $policyList.Functions -split ','
+} elseif ($localList -and $localList.Functions) {
     $source = 'local list'
-    $suites = $local.Functions
+    $suites = $localList.Functions
 } else {
     $source = 'none'
     $suites = @()
@@ -651,8 +651,8 @@ export const fixDisableDheSuites: CommandBlock = {
   where: 'both',
   requires:
     'Windows Server 2016 or Windows 10 and later (TLS module). On 2012 R2 use the Group Policy "SSL Cipher Suite Order" instead.',
-  code: String.raw`$policy = Get-ItemProperty -LiteralPath '${POLICY_CIPHER_KEY}' -Name 'Functions' -ErrorAction SilentlyContinue
-if ($policy -and $policy.Functions) {
+  code: String.raw`$policyList = Get-ItemProperty -LiteralPath '${POLICY_CIPHER_KEY}' -Name 'Functions' -ErrorAction SilentlyContinue
+if ($policyList -and $policyList.Functions) {
     Write-Warning 'A Group Policy cipher order is set on this machine: it overrides the local list. Remove the TLS_DHE suites from the GPO "SSL Cipher Suite Order" instead.'
 }
 foreach ($suite in @(Get-TlsCipherSuite)) {
