@@ -299,12 +299,19 @@ describe('cipher-suites: robustness', () => {
     ['hex(7) storm', '[HKEY_LOCAL_MACHINE\\X]\n"Functions"=hex(7):' + '41,00,'.repeat(16_000)],
     ['name lines', 'Name : x\n'.repeat(11_000)],
   ];
+  // The machine running the tests may be busy: warm the parser up on a normal fixture, then keep the best
+  // of three runs. Super-linear work would be slow on every run; scheduling noise is not.
   for (const [name, text] of cases)
     it(`${name}: finishes fast and does not throw`, () => {
-      const t0 = performance.now();
-      const r = parse(text);
-      cipherSuitesParser.sniff(text);
-      expect(r.kind).toBe('cipher-suites');
-      expect(performance.now() - t0).toBeLessThan(200);
+      parse(fx('reg-query-multi-sz.txt') + fx('functions-hex7.reg'));
+      let best = Infinity;
+      for (let i = 0; i < 3; i++) {
+        const t0 = performance.now();
+        const r = parse(text);
+        cipherSuitesParser.sniff(text);
+        best = Math.min(best, performance.now() - t0);
+        expect(r.kind).toBe('cipher-suites');
+      }
+      expect(best).toBeLessThan(200);
     });
 });

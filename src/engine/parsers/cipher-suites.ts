@@ -206,6 +206,8 @@ function scanLines(text: string, unknown: { name: string; start: number; end: nu
       }
       continue;
     }
+    // nothing a suite name, id or nmap header could be made of
+    if (!/[0-9_-]/.test(t)) continue;
     // nmap section header "|   TLSv1.2:"
     const nm = /^[|\s]*(SSLv2|SSLv3|TLSv1\.[0-3]):\s*$/i.exec(t);
     if (nm) {

@@ -244,13 +244,19 @@ describe('schannel-protocols: robustness', () => {
     ['list lines', 'Enabled : 1\n'.repeat(8500)],
     ['NULs', 'T\u0000'.repeat(50_000)],
   ];
+  // The machine running the tests may be busy: warm the parser up on a normal fixture, then keep the best
+  // of three runs. Super-linear work would be slow on every run; scheduling noise is not.
   for (const [name, text] of cases)
     it(`${name}: finishes fast and does not throw`, () => {
-      const t0 = performance.now();
-      const r = parse(text);
-      schannelProtocolsParser.sniff(text);
-      const ms = performance.now() - t0;
-      expect(r.kind).toBe('schannel-protocols');
-      expect(ms).toBeLessThan(200);
+      parse(fx('reg-query-tls12-only.txt'));
+      let best = Infinity;
+      for (let i = 0; i < 3; i++) {
+        const t0 = performance.now();
+        const r = parse(text);
+        schannelProtocolsParser.sniff(text);
+        best = Math.min(best, performance.now() - t0);
+        expect(r.kind).toBe('schannel-protocols');
+      }
+      expect(best).toBeLessThan(200);
     });
 });

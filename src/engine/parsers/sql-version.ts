@@ -112,6 +112,35 @@ function findBuild(text: string): At<SqlBuild> | null {
   return best;
 }
 
+/** SERVERPROPERTY as a result grid: header `ProductLevel ProductUpdateLevel`, values on a later line. */
+function columnValue(text: string): At<string> | null {
+  const h = /^(.*?)ProductLevel/m.exec(text.length > 100_000 ? text.slice(0, 100_000) : text);
+  if (!h || h[1]!.length > 200) return null;
+  const col = h[1]!.length;
+  const headerEnd = text.indexOf('\n', h.index);
+  if (headerEnd < 0) return null;
+  const header = text.slice(h.index, headerEnd);
+  const ucol = header.indexOf('ProductUpdateLevel');
+  let pos = headerEnd + 1;
+  for (let n = 0; n < 3 && pos < text.length; n++) {
+    let end = text.indexOf('\n', pos);
+    if (end < 0) end = text.length;
+    const line = text.slice(pos, Math.min(end, pos + 2000));
+    if (line.trim() && !/^[\s-]+$/.test(line)) {
+      const v = /^(RTM|SP\d)\b/i.exec(line.slice(col));
+      if (!v) return null;
+      const u = ucol > 0 ? /^(CU\d{1,3})\b/i.exec(line.slice(ucol)) : null;
+      return {
+        value: v[1]!.toUpperCase() + (u ? '-' + u[1]!.toUpperCase() : ''),
+        start: pos + col,
+        end: pos + col + v[1]!.length,
+      };
+    }
+    pos = end + 1;
+  }
+  return null;
+}
+
 export function sniffSqlVersion(text: string): number {
   const head = (text.length > 100_000 ? text.slice(0, 100_000) : text).split('\u0000').join('');
   const hasBuild = findBuild(head.length > 20_000 ? head.slice(0, 20_000) : head) !== null;
@@ -143,7 +172,7 @@ export function parseSqlVersion(original: string): ParseResult<'sql-version', Sq
   if (pm) product = { value: `SQL Server ${pm[1]}`, start: pm.index, end: pm.index + pm[0].length };
 
   // servicing level "(SP2-CU10)" "(RTM-CU22-GDR)" "(SP2-GDR)"
-  let level: At<string> | null = null;
+  let level: At<string> | null;
   const lm = /\((RTM|SP\d|CTP[\d.]{0,6}|RC\d?)((?:-(?:CU\d{1,3}|GDR|QFE|OD)){0,3})\)/i.exec(text);
   if (lm)
     level = { value: (lm[1]! + lm[2]!).toUpperCase(), start: lm.index + 1, end: lm.index + lm[0].length - 1 };
@@ -157,7 +186,7 @@ export function parseSqlVersion(original: string): ParseResult<'sql-version', Sq
         start: at,
         end: at + pl[1]!.length,
       };
-    }
+    } else level = columnValue(text);
   }
   let kb: At<string> | null = null;
   const km = /\b(KB\d{6,7})\b/i.exec(text);
@@ -165,7 +194,7 @@ export function parseSqlVersion(original: string): ParseResult<'sql-version', Sq
 
   let edition: At<string> | null = null;
   const em =
-    /\b((?:Enterprise Evaluation|Enterprise|Standard|Developer|Express|Web|Workgroup|Business Intelligence|Evaluation|Data ?Center|Azure SQL Edge|Core-based)[\w ]{0,30}?Edition(?: \((?:64|32)-bit\))?(?:: Core-based Licensing(?: \(64-bit\))?)?)/i.exec(
+    /\b((?:Enterprise Evaluation|Enterprise|Standard|Developer|Express|Web|Workgroup|Business Intelligence|Evaluation|Data ?Center|Azure SQL Edge|Core-based)[\w ]{0,30}?Edition(?: with Advanced Services)?(?: \((?:64|32)-bit\))?(?:: Core-based Licensing(?: \(64-bit\))?)?)/i.exec(
       text,
     );
   if (em) edition = { value: em[1]!, start: em.index, end: em.index + em[1]!.length };

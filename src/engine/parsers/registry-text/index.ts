@@ -175,70 +175,100 @@ function splitMultiSz(data: string, offset: number): RegItem[] {
   return items;
 }
 
-interface ByteTok {
-  byte: number;
-  start: number;
-  end: number;
+/** Bytes of a hex value with the offset of each byte's two digits (typed arrays: long values stay cheap). */
+interface HexBytes {
+  n: number;
+  bytes: Uint8Array;
+  starts: Int32Array;
 }
 
 /** Decodes UTF-16LE bytes (hex(7) / hex(2)) into NUL-separated items with spans over the byte text. */
-function decodeUtf16Items(bytes: ByteTok[]): RegItem[] {
+function decodeUtf16Items(h: HexBytes): RegItem[] {
   const items: RegItem[] = [];
-  let cur = '';
+  let codes: number[] = [];
   let curStart = -1;
   let curEnd = -1;
-  for (let k = 0; k + 1 < bytes.length; k += 2) {
-    const lo = bytes[k]!;
-    const hi = bytes[k + 1]!;
-    const code = lo.byte | (hi.byte << 8);
+  const flush = () => {
+    if (codes.length) {
+      let v = '';
+      for (let k = 0; k < codes.length; k += 4096) v += String.fromCharCode(...codes.slice(k, k + 4096));
+      v = v.trim();
+      if (v) items.push({ value: v, start: curStart, end: curEnd });
+    }
+    codes = [];
+    curStart = -1;
+  };
+  for (let k = 0; k + 1 < h.n; k += 2) {
+    const code = h.bytes[k]! | (h.bytes[k + 1]! << 8);
     if (code === 0) {
-      if (cur) items.push({ value: cur, start: curStart, end: curEnd });
-      cur = '';
-      curStart = -1;
+      flush();
       continue;
     }
-    if (curStart < 0) curStart = lo.start;
-    curEnd = hi.end;
-    cur += String.fromCharCode(code);
+    if (curStart < 0) curStart = h.starts[k]!;
+    curEnd = h.starts[k + 1]! + 2;
+    codes.push(code);
   }
-  if (cur) items.push({ value: cur, start: curStart, end: curEnd });
-  return items.map((it) => ({ ...it, value: it.value.trim() }));
+  flush();
+  return items;
+}
+
+function hexDigit(c: number): number {
+  if (c >= 48 && c <= 57) return c - 48;
+  if (c >= 97 && c <= 102) return c - 87;
+  if (c >= 65 && c <= 70) return c - 55;
+  return -1;
 }
 
 function parseHexBytes(
   lines: Line[],
   first: number,
   dataStartCol: number,
-): { bytes: ByteTok[]; last: number; bad: boolean } {
-  const bytes: ByteTok[] = [];
+): { hex: HexBytes; last: number; bad: boolean } {
+  let cap = 256;
+  let bytes = new Uint8Array(cap);
+  let starts = new Int32Array(cap);
+  let n = 0;
   let li = first;
   let col = dataStartCol;
   let bad = false;
   for (;;) {
     const line = lines[li]!;
     const t = line.text;
+    const len = t.length;
     let i = col;
     let continued = false;
-    while (i < t.length) {
-      const c = t[i]!;
-      if (c === ',' || c === ' ' || c === '\t') {
+    while (i < len) {
+      const c = t.charCodeAt(i);
+      if (c === 44 || c === 32 || c === 9) {
         i++;
         continue;
       }
-      if (c === '\\') {
+      if (c === 92) {
         continued = true;
         break;
       }
-      const h = t.slice(i, i + 2);
-      if (/^[0-9a-fA-F]{2}$/.test(h)) {
-        bytes.push({ byte: Number.parseInt(h, 16), start: line.start + i, end: line.start + i + 2 });
-        i += 2;
-        continue;
+      const hi = hexDigit(c);
+      const lo = hexDigit(t.charCodeAt(i + 1));
+      if (hi < 0 || lo < 0) {
+        bad = true;
+        break;
       }
-      bad = true;
-      break;
+      if (n === cap) {
+        cap *= 2;
+        const nb = new Uint8Array(cap);
+        nb.set(bytes);
+        bytes = nb;
+        const ns = new Int32Array(cap);
+        ns.set(starts);
+        starts = ns;
+      }
+      bytes[n] = hi * 16 + lo;
+      starts[n] = line.start + i;
+      n++;
+      i += 2;
     }
-    if (!continued || li + 1 >= lines.length || bytes.length > 1_000_000) return { bytes, last: li, bad };
+    if (!continued || li + 1 >= lines.length || n > 4_000_000)
+      return { hex: { n, bytes, starts }, last: li, bad };
     li++;
     col = 0;
   }
@@ -361,7 +391,7 @@ function readDotRegValue(
   const hexm = /^hex(?:\(([0-9a-f]{1,2})\))?:/i.exec(data);
   if (hexm) {
     const kind = (hexm[1] ?? '3').toLowerCase();
-    const { bytes, last, bad } = parseHexBytes(lines, li, dataCol + hexm[0].length);
+    const { hex, last, bad } = parseHexBytes(lines, li, dataCol + hexm[0].length);
     const endLine = lines[last]!;
     const common = { ...base, end: endLine.end, dataEnd: endLine.end };
     if (bad)
@@ -375,9 +405,9 @@ function readDotRegValue(
     if (kind === 'b' || kind === '4') {
       let n: number | null = null;
       const need = kind === 'b' ? 8 : 4;
-      if (bytes.length >= need) {
+      if (hex.n >= need) {
         n = 0;
-        for (let k = need - 1; k >= 0; k--) n = n * 256 + bytes[k]!.byte;
+        for (let k = need - 1; k >= 0; k--) n = n * 256 + hex.bytes[k]!;
       }
       return {
         value: {
@@ -391,7 +421,7 @@ function readDotRegValue(
       };
     }
     if (kind === '7' || kind === '2' || kind === '1') {
-      const items = decodeUtf16Items(bytes);
+      const items = decodeUtf16Items(hex);
       const type: RegType = kind === '7' ? 'REG_MULTI_SZ' : kind === '2' ? 'REG_EXPAND_SZ' : 'REG_SZ';
       return {
         value: {
