@@ -32,10 +32,15 @@ export const test = base.extend<{ offOriginRequests: string[] }>({
 
 export { expect };
 
-/** axe-core with the WCAG 2.x A/AA rule sets (2.2 included). */
-export async function expectNoAxeViolations(page: Page) {
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/**
+ * axe-core with the WCAG 2.x A/AA rule sets (2.2 included), plus axe's best-practice rules unless
+ * `wcagOnly` (they triple the time on long pages; the shell pages keep them).
+ */
+export async function expectNoAxeViolations(page: Page, { wcagOnly = false } = {}) {
   const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+    .withTags(wcagOnly ? WCAG_TAGS : [...WCAG_TAGS, 'best-practice'])
     .analyze();
   const summary = results.violations.map(
     (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,

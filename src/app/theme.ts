@@ -12,6 +12,11 @@ export const theme = createTheme({
       palette: {
         primary: { main: '#0b5cad' },
         secondary: { main: '#6a3d9a' },
+        // Darker than MUI's defaults so that outlined chips and text in these colours reach 4.5:1 on white.
+        success: { main: '#1e6b24' },
+        warning: { main: '#8f4a00' },
+        info: { main: '#01579b' },
+        error: { main: '#b3261e' },
         background: { default: '#f6f8fb', paper: '#ffffff' },
       },
     },
@@ -19,6 +24,10 @@ export const theme = createTheme({
       palette: {
         primary: { main: '#8cc4ff' },
         secondary: { main: '#d1b3f5' },
+        success: { main: '#81c784' },
+        warning: { main: '#ffb74d' },
+        info: { main: '#81d4fa' },
+        error: { main: '#f28b82' },
         background: { default: '#0f1419', paper: '#171e26' },
       },
     },

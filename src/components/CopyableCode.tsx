@@ -24,7 +24,7 @@ export interface CopyableCodeProps {
   label: string;
   /** badges and notes shown in the header */
   header?: ReactNode;
-  /** shown in its own block labelled "Expected output", never copied with the command */
+  /** shown in its own collapsed block labelled "Example output", never copied with the command */
   expectedOutput?: string;
 }
 
@@ -121,14 +121,21 @@ export function CopyableCode({ code, language, label, header, expectedOutput }: 
         <code>{code}</code>
       </Box>
       {expectedOutput && (
-        <Box sx={{ borderTop: 1, borderColor: 'divider' }}>
-          <Typography variant="caption" component="p" sx={{ px: 1.5, pt: 0.75, fontWeight: 700 }}>
-            Expected output
+        <Box
+          component="details"
+          sx={{
+            borderTop: 1,
+            borderColor: 'divider',
+            '& > summary': { cursor: 'pointer', px: 1.5, py: 0.75 },
+          }}
+        >
+          <Typography component="summary" variant="caption" sx={{ fontWeight: 700 }}>
+            Example output
           </Typography>
           <Box
             component="pre"
             tabIndex={0}
-            aria-label={`Expected output of ${label}`}
+            aria-label={`Example output of ${label}`}
             sx={{
               m: 0,
               px: 1.5,

@@ -1,7 +1,7 @@
-import Typography, { type TypographyProps } from '@mui/material/Typography';
+import Typography from '@mui/material/Typography';
 
 /** Renders knowledge text: paragraphs separated by blank lines. Text only, never HTML. */
-export function Paragraphs({ text, ...props }: { text: string } & TypographyProps) {
+export function Paragraphs({ text, variant = 'body1' }: { text: string; variant?: 'body1' | 'body2' }) {
   return (
     <>
       {text
@@ -9,7 +9,7 @@ export function Paragraphs({ text, ...props }: { text: string } & TypographyProp
         .map((p) => p.trim())
         .filter(Boolean)
         .map((p, i) => (
-          <Typography key={i} paragraph {...props}>
+          <Typography key={i} component="p" variant={variant} sx={{ mb: 1.5 }}>
             {p}
           </Typography>
         ))}
