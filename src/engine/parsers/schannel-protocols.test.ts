@@ -182,6 +182,13 @@ describe('schannel-protocols: PowerShell', () => {
     const e = r.evidence.find((x) => x.fact === 'protocols.TLS 1.0.client')!;
     expect(text.slice(e.start, e.end)).toMatch(/^(Enabled|DisabledByDefault)\s+: [01]$/);
   });
+  it('takes the key from the command echo when PSPath lines were trimmed off', () => {
+    const text =
+      "PS C:\\> Get-ItemProperty -Path 'HKLM:\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\TLS 1.1\\Client'\n\nEnabled           : 0\nDisabledByDefault : 1\n";
+    const r = parse(text);
+    expect(r.facts.protocols['TLS 1.1'].client).toBe('disabled');
+    spansHold(text, r);
+  });
   it('warns when values come without their key', () => {
     const r = parse('Enabled           : 0\nDisabledByDefault : 1\n');
     expect(r.problems.some((p) => p.code === 'values-without-key')).toBe(true);

@@ -181,6 +181,8 @@ export function sniffSchannelProtocols(text: string): number {
   if (hasPath && hasValue) return 0.95;
   if (hasPath) return 0.8;
   if (head.includes('disabledbydefault') && hasProto) return 0.7;
+  // a Get-ChildItem table or Get-ItemProperty block cut from its Hive:/PSPath line
+  if (head.includes('disabledbydefault')) return 0.5;
   if (head.includes('hive:') && hasProto && /\b(client|server)\b/.test(head)) return 0.5;
   return 0;
 }

@@ -168,6 +168,13 @@ describe('sql-version: bare builds and KB3135244 lines', () => {
     expect(r.facts.build).toBeNull();
     expect(sqlVersionParser.sniff('Microsoft Windows NT 10.0.14393.0')).toBe(0);
   });
+  it('reads UTF-16 text read as single bytes', () => {
+    const text = [...fx('banner-2014-sp2-gdr.txt')].map((c) => c + '\u0000').join('');
+    const r = parse(text);
+    expect(r.facts.build).toBe('12.0.5214.6');
+    spansHold(text, r);
+    expect(sqlVersionParser.sniff(text)).toBeGreaterThanOrEqual(0.9);
+  });
   it('knows 2022 speaks TDS 8', () => {
     const r = parse('16.0.4135.4');
     expect(r.facts).toMatchObject({
