@@ -98,6 +98,28 @@ describe('certificate parser: DER certificates made with openssl', () => {
     expectEvidenceMatches(chain, r);
   });
 
+  it('reads a PEM pasted on one line or with JSON-escaped line breaks', async () => {
+    const pem = fixture('rsa-md5.pem');
+    const oneLine = pem.replace(/\n/g, '');
+    const escaped = JSON.stringify({ cert: pem }).slice(9, -2);
+    for (const text of [oneLine, escaped]) {
+      const r = await parse(text);
+      expect(r.problems).toEqual([]);
+      expect(r.facts.thumbprint).toBe(expectedThumbprints['rsa-md5']!.thumbprint);
+    }
+  });
+
+  it('reads what SQL Server Configuration Manager shows for a certificate', async () => {
+    const text =
+      'Issued To: sql01.contoso.test\nIssued By: Contoso Issuing CA\nExpiration Date: 2/28/2024\nThumbprint: 43ec35e47b09f150f7f321788bad6bbc478d2dbb\n';
+    const r = await parse(text);
+    expect(r.facts.subject).toBe('sql01.contoso.test');
+    expect(r.facts.issuer).toBe('Contoso Issuing CA');
+    expect(r.facts.expired).toBe(true);
+    expect(r.facts.thumbprint).toBe('43EC35E47B09F150F7F321788BAD6BBC478D2DBB');
+    expect(r.problems.map((p) => p.code)).toContain('signature-algorithm-missing');
+  });
+
   it('reads TRUSTED CERTIFICATE and X509 CERTIFICATE armour', async () => {
     const trusted = await parse(fixture('trusted-rsa-sha256.pem'));
     expect(trusted.facts.thumbprint).toBe(expectedThumbprints['rsa-sha256']!.thumbprint);

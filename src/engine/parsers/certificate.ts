@@ -376,6 +376,15 @@ export function decodeBase64(s: string, from = 0, to = s.length): Base64Result {
     }
     if (c === 32 || c === 9 || c === 0xa0 || c === 0x200e || c === 0x200f || c === 0xfeff) continue;
     if (lineStart && c === 62 /* > */) continue;
+    // JSON- or log-escaped line breaks: a literal backslash-n (or r, t) is a separator, not data
+    if (c === 92 /* \\ */ && i + 1 < to) {
+      const e = s.charCodeAt(i + 1);
+      if (e === 110 || e === 114 || e === 116) {
+        i++;
+        lineStart = true;
+        continue;
+      }
+    }
     lineStart = false;
     if (c === 61 /* = */) {
       ended = true;
