@@ -222,3 +222,17 @@ describe('validateFlow on broken graphs', () => {
     expect(enumeratePaths({ start: 'l0', questions }, 500)).toHaveLength(500);
   });
 });
+
+describe('FACT_KEYS', () => {
+  it('lists each fact once, with the answer ids of its question', async () => {
+    const { FACT_KEYS } = await import('./index');
+    const facts = flow.questions.filter((question) => question.fact).map((question) => question.fact);
+    expect(new Set(facts).size).toBe(facts.length);
+    expect(FACT_KEYS['error.family']).toEqual({
+      questionId: 'error-text',
+      answerIds: ['handshake-reset', 'other-error', 'unrecognized'],
+    });
+    expect(FACT_KEYS['error.phase']?.answerIds).toEqual(['pre-login', 'login', 'after-login', 'unknown']);
+    expect(FACT_KEYS['server.sqlSupportsTls12']?.answerIds).toEqual(['no', 'yes']);
+  });
+});

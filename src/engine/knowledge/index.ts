@@ -53,3 +53,17 @@ export function allCommandBlocks(): CommandBlock[] {
 
 /** The steps of an outcome in reading order (confirm, fix, verify, undo for a scenario). */
 export const outcomeSteps = stepsOf;
+
+/**
+ * The facts the wizard can pre-select from a paste: fact key -> the question that asks it and the answer
+ * ids a known value may take (documented in the header of flow.ts).
+ */
+export const FACT_KEYS: Readonly<Record<string, { questionId: string; answerIds: readonly string[] }>> =
+  Object.fromEntries(
+    FLOW.questions
+      .filter((question) => question.fact)
+      .map((question) => [
+        question.fact!,
+        { questionId: question.id, answerIds: question.answers.map((a) => a.id) },
+      ]),
+  );
