@@ -72,6 +72,7 @@ const OTHER_ERRORS: readonly OtherErrorOutcome[] = [
       'instance-specific',
       'Error Locating Server/Instance Specified',
       'Could not open a connection',
+      'network name is no longer available',
       'SQL Server Browser',
       'UDP 1434',
     ],
@@ -105,6 +106,7 @@ const OTHER_ERRORS: readonly OtherErrorOutcome[] = [
       '258',
       '10060',
       'wait operation timed out',
+      'timed out',
       'pre-login handshake acknowledgement',
     ],
   },
@@ -159,6 +161,10 @@ const OTHER_ERRORS: readonly OtherErrorOutcome[] = [
     keywords: [
       'certificate chain',
       'not trusted',
+      'authority that is not trusted',
+      'chain validation',
+      'RemoteCertificateValidationCallback',
+      'remote certificate was rejected',
       'PKIX',
       'TrustServerCertificate',
       'self-signed',
@@ -268,7 +274,13 @@ const OTHER_ERRORS: readonly OtherErrorOutcome[] = [
       ),
     ],
     whereToGo: [REF.connectivityOverview, REF.winsockErrors],
-    keywords: ['10053', '0x2745', 'established connection was aborted', 'software in your host machine'],
+    keywords: [
+      '10053',
+      '0x2745',
+      'established connection was aborted',
+      'aborted by the software',
+      'software in your host machine',
+    ],
   },
   {
     type: 'other-error',
@@ -316,6 +328,7 @@ const OTHER_ERRORS: readonly OtherErrorOutcome[] = [
     keywords: [
       'Encrypt=Strict',
       'strict',
+      'connection initialization process before login',
       'TDS 8.0',
       'Force Strict Encryption',
       '17828',
@@ -560,7 +573,7 @@ const RELATED: readonly OtherOutcome[] = [
       ),
     ],
     whereToGo: [REF.sqlcmdIntermittent, REF.kb4557473, REF.article],
-    keywords: ['sqlcmd', 'intermittent', 'TCP Provider', '10054'],
+    keywords: ['sqlcmd', 'intermittent', 'Sqlcmd: Error', '10054'],
   },
 ];
 

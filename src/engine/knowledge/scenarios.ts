@@ -150,8 +150,8 @@ const tlsProtocolMismatch: Scenario = {
     REF.jdbcWiki,
   ],
   keywords: [
-    'pre-login handshake',
     'forcibly closed',
+    'Error code 0x2746',
     '10054',
     '0x2746',
     'TLS 1.0',
@@ -466,8 +466,6 @@ const weakCertificateHash: Scenario = {
     '36888',
     'alert 40',
     'alert 43',
-    'login process',
-    'SSL Provider',
   ],
 };
 

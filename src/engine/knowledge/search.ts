@@ -30,28 +30,63 @@ export interface SearchHit {
   score: number;
 }
 
+interface Index {
+  texts: Map<Outcome, string>;
+  /** how many outcomes mention a word (in any text) or list a keyword */
+  wordCount: Map<string, number>;
+  keywordCount: Map<string, number>;
+}
+
+const indexes = new WeakMap<readonly Outcome[], Index>();
+
+function indexOf(outcomes: readonly Outcome[]): Index {
+  let index = indexes.get(outcomes);
+  if (index) return index;
+  const texts = new Map<Outcome, string>();
+  const wordCount = new Map<string, number>();
+  const keywordCount = new Map<string, number>();
+  for (const outcome of outcomes) {
+    const text = textOf(outcome);
+    texts.set(outcome, text);
+    for (const word of words(text)) wordCount.set(word, (wordCount.get(word) ?? 0) + 1);
+    for (const keyword of new Set(outcome.keywords.map((k) => k.toLowerCase()))) {
+      keywordCount.set(keyword, (keywordCount.get(keyword) ?? 0) + 1);
+    }
+  }
+  index = { texts, wordCount, keywordCount };
+  indexes.set(outcomes, index);
+  return index;
+}
+
 /**
  * Outcomes matching `query`, best first (ties keep the knowledge-base order). A keyword found whole in the
- * query (an error fragment, "KB4557473", "36874") weighs most; other shared words count once each. An
- * empty query returns every outcome with score 0.
+ * query (an error fragment, "KB4557473", "36874") weighs most, more when it is long and specific to few
+ * outcomes; other shared words count by how rare they are, and words most outcomes use (connection,
+ * server, error...) count for nothing. An empty query returns every outcome with score 0.
  */
 export function searchOutcomes(outcomes: readonly Outcome[], query: string): SearchHit[] {
   const normalised = query.slice(0, MAX_QUERY).toLowerCase().trim();
   if (normalised === '') return outcomes.map((outcome) => ({ outcome, score: 0 }));
+  const { texts, wordCount, keywordCount } = indexOf(outcomes);
+  const total = Math.max(outcomes.length, 1);
   const queryWords = words(normalised);
   const hits: SearchHit[] = [];
   for (const outcome of outcomes) {
     let score = 0;
-    for (const keyword of outcome.keywords) {
-      const k = keyword.toLowerCase();
-      if (k.length >= 3 && normalised.includes(k)) score += 5 + Math.min(5, Math.floor(k.length / 8));
+    for (const keyword of new Set(outcome.keywords.map((k) => k.toLowerCase()))) {
+      if (keyword.length < 3 || !normalised.includes(keyword)) continue;
+      const spread = keywordCount.get(keyword) ?? 1;
+      score += (5 + Math.min(10, Math.floor(keyword.length / 4))) / spread;
     }
     for (const reference of referencesOf(outcome)) {
       if (reference.kb && normalised.includes(reference.kb.toLowerCase())) score += 10;
     }
-    const haystack = textOf(outcome);
-    for (const word of queryWords) if (haystack.includes(word)) score += 1;
-    if (score > 0) hits.push({ outcome, score });
+    const haystack = texts.get(outcome) ?? '';
+    for (const word of queryWords) {
+      const count = wordCount.get(word) ?? total;
+      if (count * 4 <= total && haystack.includes(word)) score += Math.log2(total / count);
+    }
+    if (score > 0) hits.push({ outcome, score: Math.round(score * 10) / 10 });
   }
   return hits.sort((a, b) => b.score - a.score);
 }
