@@ -168,6 +168,26 @@ describe('analyzeText', () => {
     expect(parts[0]!.result.problems[0]!.code).toBe('parser-failed');
   });
 
+  it('with the real parsers: a help-desk paste of six things comes apart in order', async () => {
+    const ciphers = `PS C:\\> Get-TlsCipherSuite | Format-Table -Property 'Name'\n\nName\n----\nTLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384\nTLS_DHE_RSA_WITH_AES_256_GCM_SHA384`;
+    const version =
+      'Microsoft SQL Server 2014 (SP3) (KB4022619) - 12.0.6024.0 (X64)   Sep  7 2018 01:37:51   Copyright (c) Microsoft Corporation  Standard Edition (64-bit) on Windows NT 6.3 <X64> (Build 9600: ) (Hypervisor)';
+    const text = `Hello, the app fails with:\n\n${ERROR}\n\nC:\\> reg query "HKLM\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols" /s\n${REG}\n\n${pem}\n${LOG}\n\n${ciphers}\n\n${version}\n`;
+    const { parts } = await analyzeText(text);
+    expect(parts.map((p) => p.kind)).toEqual([
+      'client-error',
+      'schannel-protocols',
+      'certificate',
+      'errorlog',
+      'cipher-suites',
+      'sql-version',
+    ]);
+    expect(text.slice(parts[4]!.start).startsWith('PS C:\\> Get-TlsCipherSuite')).toBe(true);
+    const cert = parts[2]!.result.facts as { thumbprint: string };
+    const log = parts[3]!.result.facts as { certificateThumbprint?: string };
+    expect(log.certificateThumbprint).toBe(cert.thumbprint);
+  });
+
   it('uses the registry by default', async () => {
     const { parts } = await analyzeText(pem);
     expect(parts).toHaveLength(1);

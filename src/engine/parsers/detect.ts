@@ -52,6 +52,8 @@ interface Block {
   lines: number;
   /** what separates this block from the previous one */
   before: Boundary;
+  /** starts with a command echo (`PS C:\>`, `C:\>`): it names what follows */
+  prompt: boolean;
   kind: ArtifactKind;
   score: number;
 }
@@ -154,6 +156,7 @@ function cut(text: string): Array<Omit<Block, 'kind' | 'score'>> {
       const digit = c >= 48 && c <= 57;
       const ts = digit && ERRORLOG_TS.test(line);
       let marker = false;
+      let isPrompt = false;
       if (!digit) {
         switch (line[f]) {
           case 'W':
@@ -173,7 +176,10 @@ function cut(text: string): Array<Omit<Block, 'kind' | 'score'>> {
             marker = CERT_HEADER.test(line);
             break;
         }
-        if (!marker && (line[f + 1] === ':' || line[f] === 'P')) marker = PROMPT.test(line);
+        if (!marker && (line[f + 1] === ':' || line[f] === 'P')) {
+          isPrompt = PROMPT.test(line);
+          marker = isPrompt;
+        }
       }
       const strong = beginAt >= 0 || marker || (cur !== null && ts !== prevTs);
       if (strong && cur) {
@@ -182,7 +188,7 @@ function cut(text: string): Array<Omit<Block, 'kind' | 'score'>> {
         pending = 'strong';
       }
       if (!cur) {
-        cur = { start: pos, end: lineEnd, lines: 0, before: pending };
+        cur = { start: pos, end: lineEnd, lines: 0, before: pending, prompt: isPrompt };
         pending = 'weak';
       }
       cur.end = lineEnd;
@@ -232,6 +238,7 @@ function join(a: Block, b: Block): Block {
     end: b.end,
     lines: a.lines + b.lines,
     before: a.before,
+    prompt: a.prompt,
     kind: known.kind,
     score: a.kind === b.kind ? Math.max(a.score, b.score) : known.score,
   };
@@ -269,11 +276,16 @@ function merge(blocks: Block[]): Block[] {
     const b = out[i]!;
     const last = absorbed[absorbed.length - 1];
     if (b.kind === 'unknown' && small(b)) {
+      const next = out[i + 1];
+      // a command echo belongs to the output under it
+      if (b.prompt && next && next.kind !== 'unknown') {
+        out[i + 1] = { ...join(b, next), before: b.before, prompt: true };
+        continue;
+      }
       if (last && last.kind !== 'unknown' && b.before === 'weak') {
         absorbed[absorbed.length - 1] = join(last, b);
         continue;
       }
-      const next = out[i + 1];
       if (next && next.kind !== 'unknown' && next.before === 'weak') {
         out[i + 1] = { ...join(b, next), before: b.before };
         continue;
