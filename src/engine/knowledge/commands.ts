@@ -246,7 +246,27 @@ EnhancedKeyUsage      : Server Authentication, Client Authentication
 NotAfter              : 5/30/2027 2:59:30 PM
 HasPrivateKey         : True`,
   readResult:
-    'md5RSA, sha224RSA (or OID 1.2.840.113549.1.1.14) and sha512RSA are the hashes that break TLS 1.2 logins to SQL Server on Windows. sha256RSA and sha384RSA are fine.',
+    'md5RSA, sha224RSA (or OID 1.2.840.113549.1.1.14) and sha512RSA are the hashes that break TLS 1.2 logins to SQL Server on Windows. sha256RSA and sha384RSA are fine. EnhancedKeyUsage shows the purposes written in the certificate; purposes unticked later in the certificate console do not show here (use the certutil check).',
+};
+
+export const checkCertificatePurposeRestriction: CommandBlock = {
+  id: 'check-certificate-purpose-restriction',
+  title: 'Show purposes restricted in the certificate console (certutil)',
+  language: 'powershell',
+  changesSystem: false,
+  runAsAdministrator: false,
+  where: 'server',
+  parameters: [thumbprintParameter],
+  requires: 'certutil.exe (part of Windows)',
+  code: String.raw`$thumbprint = {{thumbprint}}
+$dump = certutil.exe -v -store My $thumbprint
+$restriction = $dump | Select-String -Pattern 'CERT_ENHKEY_USAGE_PROP_ID' -SimpleMatch -Context 0,8
+if ($restriction) { $restriction } else { Write-Output 'No purposes are restricted in the console: every purpose of the certificate itself applies.' }`,
+  expectedOutput: `> CERT_ENHKEY_USAGE_PROP_ID(9):
+    Enhanced Key Usage
+        Client Authentication (1.3.6.1.5.5.7.3.2)`,
+  readResult:
+    'The lines after CERT_ENHKEY_USAGE_PROP_ID are the purposes left ticked in the console. If Server Authentication is not among them, SQL Server will not pick this certificate up after a restart.',
 };
 
 export const checkServerAuthCertificates: CommandBlock = {
@@ -266,7 +286,7 @@ Get-ChildItem -Path 'Cert:\LocalMachine\My' |
 CN=sql01.contoso.com   B3029394BB92AA8EDA0B8E37BAD09345B4992E3D sha512RSA          5/30/2027 2:59:30 PM           True
 CN=sql01               5B047DCA542A9E46C0EC7BF1AD7889612CADAA2E sha256RSA          4/21/2028 10:08:18 AM          True`,
   readResult:
-    'SQL Server may load any of these even if nobody configured it. A line with md5RSA, sha224RSA or sha512RSA is a suspect; the ERRORLOG tells which one is actually loaded.',
+    'SQL Server may load any of these even if nobody configured it. A line with md5RSA, sha224RSA or sha512RSA is a suspect; the ERRORLOG tells which one is actually loaded. Purposes unticked in the certificate console are not reflected in this list.',
 };
 
 export const checkErrorlogCertificate: CommandBlock = {
@@ -948,6 +968,7 @@ export const ALL_COMMANDS: readonly CommandBlock[] = [
   checkDheSuites,
   checkDheSuitesRegistry,
   checkCertificateByThumbprint,
+  checkCertificatePurposeRestriction,
   checkServerAuthCertificates,
   checkErrorlogCertificate,
   checkErrorlogListener,

@@ -38,3 +38,26 @@ describe('searchOutcomes', () => {
     expect(performance.now() - started).toBeLessThan(200);
   });
 });
+
+describe('searchOutcomes over the shared words', () => {
+  it('lists every scenario for the bare error number', () => {
+    const found = ids('10054');
+    for (const id of [
+      'tls-protocol-mismatch',
+      'cipher-suite-mismatch',
+      'tls-dhe-ciphers',
+      'dhe-leading-zero',
+      'tcp-listener-overload',
+    ]) {
+      expect(found, id).toContain(id);
+    }
+  });
+
+  it('prefers the look-alike page when the message names it', () => {
+    expect(
+      top(
+        'A connection was successfully established with the server, but then an error occurred during the pre-login handshake. (provider: TCP Provider, error: 0 - The wait operation timed out.)',
+      ),
+    ).toBe('timeout');
+  });
+});
