@@ -235,6 +235,15 @@ const RULES: Rule[] = [
     lang: 'ko',
   },
   {
+    id: 'reset-partial',
+    kind: 'reset',
+    phrases: ['error: 0 - An existing conn', 'error: 0 - An existing connection was forc'],
+    meaning:
+      'The text is cut off, but it begins like the 10054 text "An existing connection was forcibly closed by the remote host".',
+    osError: 10054,
+    lang: 'en',
+  },
+  {
     id: 'reset-hex',
     kind: 'reset',
     re: /0x0{0,4}2746(?![0-9a-f])/g,
@@ -1090,7 +1099,7 @@ const HRESULT_NAMES: Record<string, string> = {
 
 /** Signed decimal forms SSMS shows as "Error: -2146893007". */
 function signedToHresult(n: number): string {
-  return '0x' + ((n >>> 0) & 0xffffffff).toString(16).padStart(8, '0');
+  return '0x' + (n >>> 0).toString(16).padStart(8, '0');
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -1514,6 +1523,9 @@ export function parseClientError(input: string): ClientErrorResult {
       const win =
         v.includes('win32exception') ||
         hits.some((h) => h.rule.platform === 'windows') ||
+        /provider:(?:anexisting|anestablished|thewaitoperation|noconnectioncould|theclientandserver|aconnectionattempt)/.test(
+          v,
+        ) ||
         /(?:^|[\s"'(=])[A-Za-z]:\\[^\s\\]/.test(text.slice(0, 65536)) ||
         hits.some((h) => h.rule.kind === 'reset' && h.rule.lang !== undefined && h.rule.lang !== 'en');
       const nix =

@@ -193,7 +193,7 @@ const PATTERNS: MessagePattern[] = [
   },
   {
     error: 17832,
-    key: 'login packet used to open the connection is structurally invalid',
+    key: 'the login packet used to open the connection is structurally invalid',
     meaning: () => ERROR_MEANINGS[17832] ?? '',
   },
   {
@@ -241,6 +241,11 @@ const PATTERNS: MessagePattern[] = [
     meaning: () => ERROR_MEANINGS[26011] ?? '',
   },
   {
+    error: 26018,
+    key: 'self-generated certificate was successfully loaded',
+    meaning: () => ERROR_MEANINGS[26018] ?? '',
+  },
+  {
     error: 26013,
     key: 'was successfully loaded for encryption',
     re: /cert hash\(sha1\)\s?"([0-9a-f]{40})"/i,
@@ -248,11 +253,6 @@ const PATTERNS: MessagePattern[] = [
       if (m?.[1]) ev.thumbprint = m[1].toUpperCase();
       return ERROR_MEANINGS[26013] ?? '';
     },
-  },
-  {
-    error: 26018,
-    key: 'self-generated certificate was successfully loaded',
-    meaning: () => ERROR_MEANINGS[26018] ?? '',
   },
   {
     error: 26014,
@@ -358,40 +358,61 @@ interface Prefix {
   kind: 'errorlog' | 'log-viewer' | 'plain';
 }
 
+/** Skips spaces, tabs and commas; returns the new offset and whether a tab or comma was seen. */
+function skipSep(line: string, from: number): [number, boolean] {
+  let at = from;
+  let sawTabOrComma = false;
+  while (at < line.length) {
+    const c = line.charCodeAt(at);
+    if (c === 9 || c === 44) sawTabOrComma = true;
+    else if (c !== 32) break;
+    at++;
+  }
+  return [at, sawTabOrComma];
+}
+
+/** A JSON wrapper in front of a log line: `{"log":"`, `"message": "`. */
+const JSON_PREFIX = /^[ \t]{0,8}\{?[ \t]{0,4}"[A-Za-z_@.]{1,30}"[ \t]{0,4}:[ \t]{0,4}"/;
+
 function stripPrefix(line: string): Prefix {
   let at = 0;
   let timestamp: string | null = null;
   let kind: Prefix['kind'] = 'plain';
-  const iso = TS_ISO.exec(line);
-  const us = iso ? null : TS_US.exec(line);
-  const ts = iso ?? us;
-  if (ts && ts[1]) {
-    timestamp = ts[1];
-    at = ts[0].length;
-    kind = iso ? 'errorlog' : 'log-viewer';
+  let head = line;
+  const json = line.charCodeAt(0) === 123 || line.charCodeAt(0) === 34 ? JSON_PREFIX.exec(line) : null;
+  if (json) {
+    at = json[0].length;
+    head = line.slice(at);
   }
-  const skipSep = (): boolean => {
-    let sawTabOrComma = false;
-    while (at < line.length) {
-      const c = line.charCodeAt(at);
-      if (c === 9 || c === 44) sawTabOrComma = true;
-      else if (c !== 32) break;
-      at++;
+  // a timestamp starts with a digit after at most a few spaces
+  let first = 0;
+  while (first < 8 && (head.charCodeAt(first) === 32 || head.charCodeAt(first) === 9)) first++;
+  const c0 = head.charCodeAt(first);
+  if (c0 >= 48 && c0 <= 57) {
+    const iso = TS_ISO.exec(head);
+    const us = iso ? null : TS_US.exec(head);
+    const ts = iso ?? us;
+    if (ts && ts[1]) {
+      timestamp = ts[1];
+      at += ts[0].length;
+      kind = iso ? 'errorlog' : 'log-viewer';
     }
-    return sawTabOrComma;
-  };
+  }
   let source: string | null = null;
   if (timestamp) {
-    if (skipSep()) kind = 'log-viewer';
+    let sep: boolean;
+    [at, sep] = skipSep(line, at);
+    if (sep) kind = 'log-viewer';
     const src = SOURCE.exec(line.slice(at, at + 40));
     if (src && src[1]) {
       source = src[1];
       at += src[0].length;
-      if (skipSep()) kind = 'log-viewer';
+      [at, sep] = skipSep(line, at);
+      if (sep) kind = 'log-viewer';
       const sev = SEVERITY_WORD.exec(line.slice(at, at + 20));
       if (sev) {
         at += sev[0].length;
-        skipSep();
+        [at] = skipSep(line, at);
       }
     }
   }
@@ -453,6 +474,7 @@ export function parseErrorlog(input: string): ErrorlogResult {
     /** a header waiting for its message line */
     let pending: { event: ErrorlogEvent; lineIdx: number } | null = null;
     let truncatedEvents = false;
+    let lastMsgLi = -10;
 
     const pushEvent = (e: ErrorlogEvent): void => {
       if (facts.events.length >= MAX_EVENTS) {
@@ -477,7 +499,7 @@ export function parseErrorlog(input: string): ErrorlogResult {
       const L = lines[li];
       if (!L) continue;
       const raw = L.text;
-      if (raw.trim().length === 0) continue;
+      if (raw.length < 8 || raw.trim().length === 0) continue;
       const pre = stripPrefix(raw);
       formats[pre.kind]++;
       const msg = raw.slice(pre.messageAt);
@@ -530,8 +552,27 @@ export function parseErrorlog(input: string): ErrorlogResult {
       // header line
       const h = HEADER.exec(msg);
       if (h && h[2] && h[4] && h[6]) {
-        if (pending) pushEvent(pending.event);
         const error = Number(h[2]);
+        const last = facts.events[facts.events.length - 1];
+        if (!pending && last && last.error === error && last.severity === null && li - lastMsgLi <= 2) {
+          // SSMS's Log File Viewer lists newest first: the header comes after its message
+          last.severity = Number(h[4]);
+          last.state = Number(h[6]);
+          if (error === 18456) {
+            last.stateMeaning = LOGIN_STATES[last.state] ?? 'This state is not documented here.';
+            last.meaning += ` State ${last.state}: ${last.stateMeaning}`;
+          }
+          evidence.push(
+            ev(
+              msgStart,
+              msgStart + h[0].length,
+              `Error ${error}, severity ${h[4]}, state ${h[6]}.`,
+              `events.${facts.events.length - 1}.state`,
+            ),
+          );
+          continue;
+        }
+        if (pending) pushEvent(pending.event);
         const event: ErrorlogEvent = {
           error,
           severity: Number(h[4]),
@@ -617,6 +658,7 @@ export function parseErrorlog(input: string): ErrorlogResult {
         if (event.error === 18456 && event.stateMeaning)
           event.meaning += ` State ${event.state}: ${event.stateMeaning}`;
         pushEvent(event);
+        lastMsgLi = li;
         matched = true;
         const idx = facts.events.length - 1;
 

@@ -163,88 +163,43 @@ export function normalizeText(original: string, options: NormalizeOptions): Mapp
   const codes = new Uint16Array(n + 1);
   const starts = new Int32Array(n + 1);
   const ends = new Int32Array(n + 1);
+  const drop = mode === 'drop';
+  const collapse = mode === 'collapse';
   let k = 0;
   let atLineStart = true;
   /** collapse mode: a space is pending (emitted before the next visible character) */
   let pendingSpace = -1;
   let pendingSpaceEnd = -1;
 
-  const emit = (code: number, s: number, e: number): void => {
-    if (mode === 'collapse' && pendingSpace >= 0) {
-      if (k > 0) {
-        codes[k] = 32;
-        starts[k] = pendingSpace;
-        ends[k] = pendingSpaceEnd;
-        k++;
-      }
-      pendingSpace = -1;
-    }
-    let c = foldChar(code);
-    if (lowercase) c = lower(c);
-    codes[k] = c;
-    starts[k] = s;
-    ends[k] = e;
-    k++;
-  };
-  const space = (code: number, s: number, e: number, lineBreak: boolean): void => {
-    if (lineBreak) atLineStart = true;
-    if (mode === 'drop') return;
-    if (mode === 'collapse') {
-      if (pendingSpace < 0) pendingSpace = s;
-      pendingSpaceEnd = e;
-      return;
-    }
-    codes[k] = lineBreak ? 10 : code === 10 || code === 13 ? 10 : code;
-    starts[k] = s;
-    ends[k] = e;
-    k++;
-  };
-
   let i = 0;
   while (i < n) {
-    const c = input.charCodeAt(i);
+    let c = input.charCodeAt(i);
+    // what this step consumed and produced: kind 0 = visible character, 1 = space, 2 = line break, 3 = nothing
+    let kind = 0;
+    let e = i + 1;
     if (c === 13) {
-      // CR or CRLF: one line break
-      const e = input.charCodeAt(i + 1) === 10 && i + 1 < n ? i + 2 : i + 1;
-      space(10, i, e, true);
-      i = e;
-      continue;
-    }
-    if (c === 10) {
-      space(10, i, i + 1, true);
-      i++;
-      continue;
-    }
-    if (c === 0) {
-      i++;
-      continue;
-    }
-    if (unescape && c === 92 && i + 1 < n) {
+      kind = 2;
+      e = i + 1 < n && input.charCodeAt(i + 1) === 10 ? i + 2 : i + 1;
+    } else if (c === 10) {
+      kind = 2;
+    } else if (c === 0) {
+      kind = 3;
+    } else if (unescape && c === 92 && i + 1 < n) {
       const d = input.charCodeAt(i + 1);
       if (d === 114) {
-        // \r or \r\n
-        const e = input.charCodeAt(i + 2) === 92 && input.charCodeAt(i + 3) === 110 ? i + 4 : i + 2;
-        space(10, i, e, true);
-        i = e;
-        continue;
-      }
-      if (d === 110) {
-        space(10, i, i + 2, true);
-        i += 2;
-        continue;
-      }
-      if (d === 116) {
-        space(9, i, i + 2, false);
-        i += 2;
-        continue;
-      }
-      if (d === 34 || d === 92 || d === 47 || d === 39) {
-        atLineStart = false;
-        emit(d, i, i + 2);
-        i += 2;
-        continue;
-      }
-      if (
+        kind = 2;
+        e = input.charCodeAt(i + 2) === 92 && input.charCodeAt(i + 3) === 110 ? i + 4 : i + 2;
+      } else if (d === 110) {
+        kind = 2;
+        e = i + 2;
+      } else if (d === 116) {
+        kind = 1;
+        c = 9;
+        e = i + 2;
+      } else if (d === 34 || d === 92 || d === 47 || d === 39) {
+        c = d;
+        e = i + 2;
+      } else if (
         d === 117 &&
         i + 5 < n &&
         isHex(input.charCodeAt(i + 2)) &&
@@ -252,37 +207,56 @@ export function normalizeText(original: string, options: NormalizeOptions): Mapp
         isHex(input.charCodeAt(i + 4)) &&
         isHex(input.charCodeAt(i + 5))
       ) {
-        const code = parseInt(input.slice(i + 2, i + 6), 16);
-        if (code === 10 || code === 13) space(10, i, i + 6, true);
-        else if (isSpace(code)) space(32, i, i + 6, false);
-        else {
-          atLineStart = false;
-          emit(code, i, i + 6);
+        c = parseInt(input.slice(i + 2, i + 6), 16);
+        e = i + 6;
+        if (c === 10 || c === 13) kind = 2;
+        else if (isSpace(c)) kind = 1;
+      }
+    } else if (c === 32 || (c > 127 && isSpace(c)) || c === 9 || c === 11 || c === 12) {
+      kind = 1;
+    } else if (atLineStart && dropQuotes && c === 62) {
+      kind = 3; // '>' quote marker
+    }
+
+    if (kind === 0) {
+      atLineStart = false;
+      if (collapse && pendingSpace >= 0) {
+        if (k > 0) {
+          codes[k] = 32;
+          starts[k] = pendingSpace;
+          ends[k] = pendingSpaceEnd;
+          k++;
         }
-        i += 6;
-        continue;
+        pendingSpace = -1;
+      }
+      let f = c < 128 ? c : foldChar(c);
+      if (lowercase) f = f >= 65 && f <= 90 ? f + 32 : f < 128 ? f : lower(f);
+      codes[k] = f;
+      starts[k] = i;
+      ends[k] = e;
+      k++;
+    } else if (kind === 1 || kind === 2) {
+      if (kind === 2) atLineStart = true;
+      if (!drop) {
+        if (collapse) {
+          if (pendingSpace < 0) pendingSpace = i;
+          pendingSpaceEnd = e;
+        } else {
+          codes[k] = kind === 2 ? 10 : c === 9 ? 9 : 32;
+          starts[k] = i;
+          ends[k] = e;
+          k++;
+        }
       }
     }
-    if (isSpace(c)) {
-      space(c === 9 ? 9 : 32, i, i + 1, false);
-      i++;
-      continue;
-    }
-    if (atLineStart && dropQuotes && c === 62) {
-      // '>' quote marker (one or several, with or without spaces between)
-      i++;
-      continue;
-    }
-    atLineStart = false;
-    emit(c, i, i + 1);
-    i++;
+    i = e;
   }
   starts[k] = n;
   ends[k] = n;
   let text = '';
   const CHUNK = 8192;
   for (let j = 0; j < k; j += CHUNK) {
-    text += String.fromCharCode.apply(null, Array.from(codes.subarray(j, Math.min(k, j + CHUNK))));
+    text += String.fromCharCode.apply(null, codes.subarray(j, Math.min(k, j + CHUNK)) as unknown as number[]);
   }
   return {
     text,

@@ -1,0 +1,131 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  parseSchannelEvent,
+  schannelEventParser,
+  TLS_ALERTS,
+  type SchannelEvent,
+  type SchannelEventFacts,
+} from './schannel-event';
+import expected from './__fixtures__/schannel-event/expected.json';
+
+const files = import.meta.glob('./__fixtures__/schannel-event/*.{txt,xml}', {
+  query: '?raw',
+  import: 'default',
+  eager: true,
+}) as Record<string, string>;
+
+type Expectation = Partial<Record<keyof SchannelEventFacts, unknown>> & {
+  hints?: string[];
+  problem?: string;
+  events?: Partial<SchannelEvent>[];
+};
+
+function fixture(name: string): string {
+  const text = files[`./__fixtures__/schannel-event/${name}`];
+  if (text === undefined) throw new Error(`missing fixture ${name}`);
+  return text;
+}
+
+describe('schannel-event fixtures', () => {
+  const table = Object.entries(expected as Record<string, Expectation>);
+  it('has a fixture file for every expectation and an expectation for every file', () => {
+    expect(
+      Object.keys(files)
+        .map((k) => k.split('/').pop())
+        .sort(),
+    ).toEqual(table.map(([n]) => n).sort());
+  });
+  it.each(table)('%s', (name, expectation) => {
+    const text = fixture(name);
+    const result = parseSchannelEvent(text);
+    const { hints, problem, events, ...facts } = expectation;
+    for (const [key, value] of Object.entries(facts)) {
+      expect({ [key]: result.facts[key as keyof SchannelEventFacts] }).toEqual({ [key]: value });
+    }
+    if (hints)
+      expect(result.facts.scenarioHints.map((h) => h.scenario)).toEqual(expect.arrayContaining(hints));
+    if (problem) expect(result.problems.map((p) => p.code)).toContain(problem);
+    if (events) {
+      expect(result.facts.events).toHaveLength(events.length);
+      events.forEach((e, i) => expect(result.facts.events[i]).toMatchObject(e));
+    }
+    for (const ev of result.evidence) expect(text.slice(ev.start, ev.end)).toBe(ev.text);
+  });
+});
+
+describe('schannel-event details', () => {
+  it('names alerts from the IANA registry', () => {
+    expect([TLS_ALERTS[40], TLS_ALERTS[70], TLS_ALERTS[20], TLS_ALERTS[10]]).toEqual([
+      'handshake_failure',
+      'protocol_version',
+      'bad_record_mac',
+      'unexpected_message',
+    ]);
+  });
+  it('points evidence at the alert number and the state in the original text', () => {
+    const text = fixture('general-36888-alert40.txt');
+    const r = parseSchannelEvent(text);
+    expect(r.evidence.find((e) => e.fact === 'events.0.alert')?.text).toBe('40');
+    expect(r.evidence.find((e) => e.fact === 'events.0.state')?.text).toBe('1205');
+    const alert = r.evidence.find((e) => e.fact === 'events.0.alert');
+    expect(text.slice(alert!.start - 8, alert!.start)).toBe('code is ');
+  });
+  it('evidence survives a number wrapped across quoted CRLF lines', () => {
+    const text = fixture('wrapped-crlf-quoted.txt');
+    const alert = parseSchannelEvent(text).evidence.find((e) => e.fact === 'events.0.alert');
+    expect(alert?.text).toBe('4\r\n> 0');
+  });
+  it('reads the Details XML values when the message is missing', () => {
+    const r = parseSchannelEvent(fixture('details-xml-only.xml'));
+    expect(r.evidence.find((e) => e.fact === 'events.0.alert')?.text).toBe('70');
+  });
+  it('36871 state other than 10013 gives no protocol hint', () => {
+    const r = parseSchannelEvent(
+      'A fatal error occurred while creating a TLS server credential. The internal error state is 10010.',
+    );
+    expect(r.facts.state).toBe(10010);
+    expect(r.facts.scenarioHints).toEqual([]);
+  });
+  it('a client error is not a Schannel event', () => {
+    expect(
+      schannelEventParser.sniff(
+        'A connection was successfully established with the server, but then an error occurred during the pre-login handshake. (provider: TCP Provider, error: 0 - An existing connection was forcibly closed by the remote host.)',
+      ),
+    ).toBeLessThan(0.3);
+    expect(schannelEventParser.sniff(fixture('event-viewer-details.txt'))).toBeGreaterThanOrEqual(0.8);
+    expect(schannelEventParser.sniff(fixture('localized-zh-details.txt'))).toBeGreaterThanOrEqual(0.5);
+    expect(schannelEventParser.sniff('')).toBe(0);
+  });
+});
+
+describe('schannel-event adversarial input', () => {
+  const cases: [string, string][] = [
+    [
+      'one 100 KB line',
+      'A fatal alert was generated and sent to the remote endpoint. '.repeat(1700).slice(0, 100_000),
+    ],
+    ['100 KB of one character', '<'.repeat(100_000)],
+    ['unclosed XML data elements', '<Data Name="AlertDesc">'.repeat(4300)],
+    ['repeated event headers', 'Event ID: 36888\n'.repeat(6250)],
+    ['repeated partial messages', 'The following fatal alert was generated: '.repeat(2400)],
+    ['many short lines', 'a\n'.repeat(50_000)],
+  ];
+  beforeAll(() => {
+    for (const [, text] of cases) parseSchannelEvent(text.slice(0, 5000));
+  });
+  it.each(cases)('%s parses fast without throwing', (_name, text) => {
+    let ms = Infinity;
+    let kind = '';
+    for (let i = 0; i < 3; i++) {
+      const t0 = performance.now();
+      kind = parseSchannelEvent(text).kind;
+      schannelEventParser.sniff(text);
+      ms = Math.min(ms, performance.now() - t0);
+    }
+    expect(kind).toBe('schannel-event');
+    expect(ms).toBeLessThan(200);
+  });
+  it('never throws on non-string input', () => {
+    expect(() => parseSchannelEvent({} as unknown as string)).not.toThrow();
+  });
+});

@@ -1,0 +1,1053 @@
+/**
+ * Schannel event parser: System-log events from the Schannel provider, as pasted from Event Viewer
+ * (General tab text, "Copy details as text", the Details XML view), `Get-WinEvent | Format-List`,
+ * `Get-WinEvent` tables, `wevtutil qe System /f:text` and `/f:xml`, or just the message sentences.
+ *
+ * It reads 36874 (no common cipher suite), 36887 (fatal alert received), 36888 (fatal alert generated
+ * and sent; three wordings across Windows versions), 36870 (private key access), 36871 (credential
+ * creation; state 10013 = no protocol enabled for that role), and recognises 36864, 36867, 36868, 36869,
+ * 36872, 36875, 36876, 36877, 36880, 36881, 36882, 36883, 36884, 36886, 36889.
+ *
+ * English messages are matched on a whitespace-free view (so console wrapping, even mid-word, does not
+ * matter). Localized messages (French, Chinese, German, Spanish, Japanese, ...): their exact wording could
+ * not be verified against Windows' own resources, so they are read by structure: the event id (from the
+ * header label, the XML <EventID>, a table column) plus the numbers in the description (alert, then
+ * error state), and the XML <Data Name="AlertDesc"> / "ErrorState" values, whose names are never
+ * translated. A few keywords ("alerte fatale", "致命警报", ...) only help find the description.
+ */
+
+import { evidenceAt, type Evidence, type ParseResult, type Problem } from '../model';
+import { addHint, type ScenarioHint } from './text/hints';
+import { viewLines } from './text/lines';
+import { normalizeText, toOriginalSpan, type MappedText } from './text/normalize';
+import type { ArtifactParser } from './types';
+
+export type SchannelDirection = 'received' | 'sent';
+
+export interface SchannelEvent {
+  eventId: number | null;
+  /** TLS alert description code (36887 / 36888) */
+  alert: number | null;
+  /** IANA name, e.g. 'handshake_failure' */
+  alertName: string | null;
+  /** Schannel internal error state */
+  state: number | null;
+  /** e.g. 'TLS 1.2' (36874, 36880) */
+  protocol: string | null;
+  /** 'received' for 36887, 'sent' for 36888 */
+  direction: SchannelDirection | null;
+  /** which credential / side: 'client' or 'server' */
+  role: 'client' | 'server' | null;
+  /** cryptographic module / validation error code, e.g. '0x8009030d' */
+  errorCode: string | null;
+  /** 36880: negotiated cipher suite id as printed, e.g. '0xc030' */
+  cipherSuite: string | null;
+  meaning: string;
+  scenarioHints: ScenarioHint[];
+  timestamp: string | null;
+  computer: string | null;
+  /** read by structure (localized or truncated text): the numbers were taken in order */
+  byStructure: boolean;
+}
+
+export type SchannelFormat =
+  'event-viewer-details' | 'xml' | 'format-list' | 'table' | 'wevtutil-text' | 'message' | 'unknown';
+
+export interface SchannelEventFacts {
+  /** the most telling event's fields (see `events` for all) */
+  eventId: number | null;
+  alert: number | null;
+  alertName: string | null;
+  state: number | null;
+  protocol: string | null;
+  direction: SchannelDirection | null;
+  role: 'client' | 'server' | null;
+  errorCode: string | null;
+  events: SchannelEvent[];
+  scenarioHints: ScenarioHint[];
+  format: SchannelFormat;
+  /** 'en' when English messages were read, 'fr', 'zh', ... when a localized header or text was seen */
+  language: string | null;
+}
+
+export type SchannelEventResult = ParseResult<'schannel-event', SchannelEventFacts>;
+
+// ---------------------------------------------------------------------------------------------------
+// Tables
+// ---------------------------------------------------------------------------------------------------
+
+/** IANA TLS alert registry (RFC 5246 / RFC 8446). */
+export const TLS_ALERTS: Record<number, string> = {
+  0: 'close_notify',
+  10: 'unexpected_message',
+  20: 'bad_record_mac',
+  21: 'decryption_failed',
+  22: 'record_overflow',
+  30: 'decompression_failure',
+  40: 'handshake_failure',
+  41: 'no_certificate',
+  42: 'bad_certificate',
+  43: 'unsupported_certificate',
+  44: 'certificate_revoked',
+  45: 'certificate_expired',
+  46: 'certificate_unknown',
+  47: 'illegal_parameter',
+  48: 'unknown_ca',
+  49: 'access_denied',
+  50: 'decode_error',
+  51: 'decrypt_error',
+  60: 'export_restriction',
+  70: 'protocol_version',
+  71: 'insufficient_security',
+  80: 'internal_error',
+  86: 'inappropriate_fallback',
+  90: 'user_canceled',
+  100: 'no_renegotiation',
+  109: 'missing_extension',
+  110: 'unsupported_extension',
+  111: 'certificate_unobtainable',
+  112: 'unrecognized_name',
+  113: 'bad_certificate_status_response',
+  114: 'bad_certificate_hash_value',
+  115: 'unknown_psk_identity',
+  116: 'certificate_required',
+  120: 'no_application_protocol',
+};
+
+const EVENT_MEANINGS: Record<number, string> = {
+  36864: 'Schannel loaded (information only).',
+  36867: 'Schannel created a TLS credential (information only).',
+  36868: "Shows the provider and key type of a TLS credential's private key (information only).",
+  36869:
+    "A TLS credential's certificate has no private key attached: imported without its key or badly restored.",
+  36870:
+    'Schannel could not use the private key of a TLS credential: on a SQL Server, the service account usually cannot read the key, or the key is unusable.',
+  36871: 'Schannel could not create a TLS credential.',
+  36872: "The certificate's chain could not be built.",
+  36874:
+    'A client asked for a TLS connection but offered no cipher suite this server accepts: no common cipher suite.',
+  36875: 'The server asked for a client certificate and none was suitable.',
+  36876:
+    "The server's certificate did not validate on this client (a trust problem, not this article's reset).",
+  36877: "A client's certificate did not validate on this server.",
+  36880: 'A TLS handshake completed; the event shows the negotiated version and cipher suite.',
+  36881: 'A certificate has expired or is not yet valid.',
+  36882: 'A certificate was issued by an untrusted authority (a trust problem, not this article).',
+  36883: 'A certificate has been revoked.',
+  36884: 'A certificate does not contain the expected name (a name problem, not this article).',
+  36886: 'No suitable default server credential (certificate) exists on this machine.',
+  36887: 'This machine received a fatal TLS alert from the other side.',
+  36888: 'This machine generated a fatal TLS alert, sent it to the other side and ended the handshake.',
+  36889: "A certificate's chain is incomplete (intermediate missing).",
+};
+
+const ALERT_MEANINGS: Record<number, string> = {
+  10: 'unexpected_message: the two TLS stacks disagree (seen between Windows Server 2012 R2 and newer peers, and with DHE).',
+  20: 'bad_record_mac: a record failed its integrity check, typical of TLS_DHE suites and of the DHE leading-zero bug.',
+  40: 'handshake_failure: no cipher suite or certificate both sides can use.',
+  42: 'bad_certificate: the certificate is unusable.',
+  43: "unsupported_certificate: the certificate's type or signature algorithm is not accepted.",
+  46: 'certificate_unknown: the certificate could not be validated (trust).',
+  48: "unknown_ca: the certificate's issuer is not trusted.",
+  51: 'decrypt_error: a signature or Finished check failed.',
+  70: 'protocol_version: no TLS version in common.',
+  71: 'insufficient_security: the offered suites are too weak for the peer.',
+  80: 'internal_error: a local failure (key access, provider); look for 36870 / 36871.',
+};
+
+// English message patterns on the squeezed lowercase view
+interface MsgPattern {
+  eventId: number;
+  re: RegExp;
+  /** fills fields from the match */
+  read?: (m: RegExpExecArray, e: SchannelEvent) => void;
+}
+
+const roleOf = (s: string | undefined): 'client' | 'server' | null =>
+  s === 'client' ? 'client' : s === 'server' ? 'server' : null;
+const protoOf = (family: string | undefined, ver: string | undefined): string | null => {
+  if (!family || !ver) return null;
+  const f = family.toUpperCase();
+  return `${f === 'DTLS' ? 'DTLS' : f} ${ver}`;
+};
+
+const MSG_PATTERNS: MsgPattern[] = [
+  {
+    eventId: 36888,
+    re: /afatalalertwasgeneratedandsenttotheremoteendpoint\.?.{0,120}?thetlsprotocoldefinedfatal(?:alert|error)codeis([0-9]{1,3})(?:\.?thewindowsschannelerrorstateis([0-9]{1,6}))?/g,
+    read: (m, e) => {
+      e.alert = Number(m[1]);
+      if (m[2]) e.state = Number(m[2]);
+    },
+  },
+  {
+    eventId: 36888,
+    re: /thefollowingfatalalertwasgenerated:([0-9]{1,3})(?:\.?theinternalerrorstateis([0-9]{1,6}))?/g,
+    read: (m, e) => {
+      e.alert = Number(m[1]);
+      if (m[2]) e.state = Number(m[2]);
+    },
+  },
+  {
+    eventId: 36888,
+    re: /afatalalertwasgeneratedandsenttotheremoteendpoint/g,
+  },
+  {
+    eventId: 36887,
+    re: /afatalalertwasreceivedfromtheremoteendpoint\.?.{0,60}?thetlsprotocoldefinedfatalalertcodeis([0-9]{1,3})/g,
+    read: (m, e) => {
+      e.alert = Number(m[1]);
+    },
+  },
+  {
+    eventId: 36887,
+    re: /thefollowingfatalalertwasreceived:([0-9]{1,3})/g,
+    read: (m, e) => {
+      e.alert = Number(m[1]);
+    },
+  },
+  {
+    eventId: 36887,
+    re: /afatalalertwasreceivedfromtheremoteendpoint/g,
+  },
+  {
+    eventId: 36874,
+    re: /an?(tls|ssl|dtls)([0-9]\.[0-9])connectionrequestwasreceivedfromaremoteclientapplication,?butnoneofthecipher/g,
+    read: (m, e) => {
+      e.protocol = protoOf(m[1], m[2]);
+      e.role = 'server';
+    },
+  },
+  {
+    eventId: 36874,
+    re: /connectionrequestwasreceivedfromaremoteclientapplication,?butnoneofthecipher/g,
+    read: (_m, e) => {
+      e.role = 'server';
+    },
+  },
+  {
+    eventId: 36870,
+    re: /afatalerroroccurredwhenattemptingtoaccessthe(?:tls|ssl)(?:[0-9]\.[0-9])?(client|server)credentialprivatekey(?:\.?theerrorcodereturnedfromthecryptographicmoduleis(0x[0-9a-f]{1,8}))?(?:\.?theinternalerrorstateis([0-9]{1,6}))?/g,
+    read: (m, e) => {
+      e.role = roleOf(m[1]);
+      if (m[2]) e.errorCode = m[2];
+      if (m[3]) e.state = Number(m[3]);
+    },
+  },
+  {
+    eventId: 36871,
+    re: /afatalerroroccurredwhilecreatingan?(?:tls|ssl)(?:[0-9]\.[0-9])?(client|server)credential(?:\.?theinternalerrorstateis([0-9]{1,6}))?/g,
+    read: (m, e) => {
+      e.role = roleOf(m[1]);
+      if (m[2]) e.state = Number(m[2]);
+    },
+  },
+  {
+    eventId: 36869,
+    re: /the(?:tls|ssl)(client|server)credential'scertificatedoesnothaveaprivatekeyinformationproperty/g,
+    read: (m, e) => {
+      e.role = roleOf(m[1]);
+    },
+  },
+  {
+    eventId: 36880,
+    re: /an?(?:tls|ssl)(?:[0-9]\.[0-9])?(client|server)handshakecompletedsuccessfully(?:.{0,120}?protocolversion:(tls|ssl)([0-9]\.[0-9]))?(?:.{0,40}?ciphersuite:(0x[0-9a-f]{1,4}))?/g,
+    read: (m, e) => {
+      e.role = roleOf(m[1]);
+      e.protocol = protoOf(m[2], m[3]);
+      if (m[4]) e.cipherSuite = m[4];
+    },
+  },
+  {
+    eventId: 36876,
+    re: /thecertificatereceivedfromtheremoteserverhasnotvalidatedcorrectly(?:\.?theerrorcodeis(0x[0-9a-f]{1,8}))?/g,
+    read: (m, e) => {
+      e.role = 'client';
+      if (m[1]) e.errorCode = m[1];
+    },
+  },
+  {
+    eventId: 36877,
+    re: /thecertificatereceivedfromtheremoteclientapplicationhasnotvalidatedcorrectly(?:\.?theerrorcodeis(0x[0-9a-f]{1,8}))?/g,
+    read: (m, e) => {
+      e.role = 'server';
+      if (m[1]) e.errorCode = m[1];
+    },
+  },
+  { eventId: 36864, re: /theschannelsecuritypackagehasloadedsuccessfully/g },
+  {
+    eventId: 36867,
+    re: /creatingan?(?:tls|ssl)(client|server)credential/g,
+    read: (m, e) => {
+      e.role = roleOf(m[1]);
+    },
+  },
+  {
+    eventId: 36868,
+    re: /the(?:tls|ssl)(client|server)credential'sprivatekeyhasthefollowingproperties/g,
+    read: (m, e) => {
+      e.role = roleOf(m[1]);
+    },
+  },
+  {
+    eventId: 36872,
+    re: /specifiedcertificate'schaincouldnotberetrieved|certificatechaincouldnotberetrieved/g,
+  },
+  {
+    eventId: 36875,
+    re: /requestedtlsclientauthentication,?butnosuitableclientcertificate|requestedclientauthentication,?butnosuitable/g,
+  },
+  { eventId: 36881, re: /hasexpiredorisnotyetvalid/g },
+  {
+    eventId: 36882,
+    re: /wasissuedbyanuntrustedcertificateauthority|issuedbyanuntrustedcertificateauthority/g,
+  },
+  { eventId: 36883, re: /certificatereceivedfromtheremote(?:server|clientapplication)hasbeenrevoked/g },
+  { eventId: 36884, re: /doesnotcontaintheexpectedname/g },
+  { eventId: 36886, re: /nosuitabledefaultservercredentialexists/g },
+  { eventId: 36889, re: /specifiedcertificate'schainisincomplete|chainisincomplete/g },
+];
+
+const KNOWN_IDS = new Set(Object.keys(EVENT_MEANINGS).map(Number));
+
+/** Header labels in Event Viewer "Copy details as text", wevtutil text and Format-List, several languages. */
+const ID_LABEL =
+  /^[ \t]{0,8}(Event ID|EventID|Id|ID de l['’]événement|ID de l['’]évènement|Ereignis-ID|ID del evento|Id\. do Evento|ID do Evento|事件 ID|事件ID|イベント ID|イベントID|이벤트 ID)[ \t]{0,16}[:：][ \t]{0,24}([0-9]{4,5})\b/;
+const LOCALIZED_LABELS: [RegExp, string][] = [
+  [/^[ \t]{0,8}(?:Nom du journal|Source|ID de l['’]év[éè]nement|Niveau|Ordinateur|Date)[ \t]{0,8}:/, 'fr'],
+  [/^[ \t]{0,8}(?:日志名称|来源|事件 ?ID|级别|计算机|日期)[ \t]{0,8}[:：]/, 'zh'],
+  [/^[ \t]{0,8}(?:Protokollname|Quelle|Ereignis-ID|Ebene|Computer)[ \t]{0,8}:/, 'de'],
+  [/^[ \t]{0,8}(?:Nombre de registro|Origen|Id\. del evento|ID del evento|Nivel|Equipo)[ \t]{0,8}:/, 'es'],
+  [/^[ \t]{0,8}(?:ログの名前|ソース|イベント ?ID|レベル|コンピューター)[ \t]{0,8}[:：]/, 'ja'],
+];
+const RECORD_START =
+  /^[ \t]{0,8}(?:Event\[[0-9]{1,7}\][ \t]{0,4}:|Log Name[ \t]{0,8}:|TimeCreated[ \t]{0,8}:|Nom du journal[ \t]{0,8}:|日志名称[ \t]{0,4}[:：]|Protokollname[ \t]{0,8}:|Nombre de registro[ \t]{0,8}:|ログの名前[ \t]{0,4}[:：])/;
+const XML_EVENT_START = /^[ \t]{0,8}<Event[ \t>]/;
+const XML_HEADER_LINE =
+  /^[ \t]{0,8}(?:Event Xml|XML de l['’]événement|事件 XML|Ereignis-XML|XML del evento)[ \t]{0,4}[:：]/i;
+const TABLE_ROW =
+  /^[ \t]{0,8}(\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}[ \t]{1,4}\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]?[AaPp][Mm])?)[ \t]{1,40}(3[0-9]{4})[ \t]{1,40}(\S{1,20})[ \t]{1,40}(\S.{0,3000})$/;
+const TIME_LABEL = /^[ \t]{0,8}(?:Date|TimeCreated|日期|Datum|Fecha)[ \t]{0,16}[:：][ \t]{0,24}(\S.{0,60})$/;
+const COMPUTER_LABEL =
+  /^[ \t]{0,8}(?:Computer|MachineName|Ordinateur|计算机|Computername|Equipo|コンピューター)[ \t]{0,16}[:：][ \t]{0,24}(\S.{0,120})$/;
+const XML_DATA = /<Data Name=["']([A-Za-z]{1,40})["'][ \t]{0,4}>([^<]{0,200})<\/Data>/g;
+const XML_EVENTID = /<EventID(?:[ \t][^>]{0,80})?>([0-9]{4,5})<\/EventID>/;
+const XML_TIME = /<TimeCreated SystemTime=["']([^"']{1,40})["']/;
+const XML_COMPUTER = /<Computer>([^<]{1,120})<\/Computer>/;
+
+// ---------------------------------------------------------------------------------------------------
+// Parse
+// ---------------------------------------------------------------------------------------------------
+
+interface Rec {
+  /** original offsets */
+  start: number;
+  end: number;
+  kind: SchannelFormat;
+  declaredId: number | null;
+  idSpan: [number, number] | null;
+  data: Map<string, { value: string; start: number; end: number }>;
+  timestamp: string | null;
+  computer: string | null;
+  /** description text lines (keep view offsets) for structural reading */
+  descStart: number | null;
+  language: string | null;
+  tableMessage: { start: number; end: number } | null;
+}
+
+const MAX_INPUT = 2_000_000;
+const MAX_EVENTS = 1000;
+
+function emptyEvent(): SchannelEvent {
+  return {
+    eventId: null,
+    alert: null,
+    alertName: null,
+    state: null,
+    protocol: null,
+    direction: null,
+    role: null,
+    errorCode: null,
+    cipherSuite: null,
+    meaning: '',
+    scenarioHints: [],
+    timestamp: null,
+    computer: null,
+    byStructure: false,
+  };
+}
+
+function emptyFacts(): SchannelEventFacts {
+  return {
+    eventId: null,
+    alert: null,
+    alertName: null,
+    state: null,
+    protocol: null,
+    direction: null,
+    role: null,
+    errorCode: null,
+    events: [],
+    scenarioHints: [],
+    format: 'unknown',
+    language: null,
+  };
+}
+
+/** Finds the view index of the first character at or after an original offset (binary search). */
+function viewIndexAt(view: MappedText, orig: number): number {
+  let lo = 0;
+  let hi = view.text.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((view.starts[mid] ?? 0) < orig) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function completeEvent(e: SchannelEvent): void {
+  if (e.eventId === 36887) e.direction = 'received';
+  if (e.eventId === 36888) e.direction = 'sent';
+  if (e.alert !== null) e.alertName = TLS_ALERTS[e.alert] ?? null;
+  const parts: string[] = [];
+  parts.push(
+    e.eventId !== null
+      ? (EVENT_MEANINGS[e.eventId] ?? `Schannel event ${e.eventId}.`)
+      : 'A Schannel message.',
+  );
+  if (e.alert !== null) {
+    parts.push(
+      `Alert ${e.alert}${e.alertName ? ` (${e.alertName})` : ''}${ALERT_MEANINGS[e.alert] ? `: ${ALERT_MEANINGS[e.alert]?.replace(/^[a-z_]+: /, '')}` : '.'}`,
+    );
+  }
+  if (e.eventId === 36871 && e.state === 10013) {
+    parts.push(
+      `State 10013: no TLS/SSL protocol is enabled for this ${e.role ?? 'client or server'} role on this machine (SCHANNEL Protocols keys or the application's own settings).`,
+    );
+  } else if (e.state !== null) {
+    parts.push(`Internal error state ${e.state}.`);
+  }
+  if (e.protocol) parts.push(`Protocol: ${e.protocol}.`);
+  e.meaning = parts.join(' ');
+
+  const h = e.scenarioHints;
+  switch (e.eventId) {
+    case 36874:
+      addHint(
+        h,
+        'cipher-suite-mismatch',
+        'Schannel 36874: the client offered no cipher suite the server accepts.',
+        'strong',
+      );
+      break;
+    case 36871:
+      if (e.state === 10013)
+        addHint(
+          h,
+          'tls-protocol-mismatch',
+          'Schannel 36871 state 10013: no TLS version is enabled for this role on this machine.',
+          'strong',
+        );
+      break;
+    default:
+      break;
+  }
+  switch (e.alert) {
+    case 40:
+      addHint(
+        h,
+        'cipher-suite-mismatch',
+        'Alert 40 (handshake_failure): no common cipher suite...',
+        'strong',
+      );
+      addHint(
+        h,
+        'weak-certificate-hash',
+        '...or a server certificate that cannot be used with TLS 1.2 (e.g. signed with MD5, SHA-224 or SHA-512).',
+        'weak',
+      );
+      break;
+    case 70:
+      addHint(h, 'tls-protocol-mismatch', 'Alert 70 (protocol_version): no TLS version in common.', 'strong');
+      break;
+    case 20:
+      addHint(
+        h,
+        'tls-dhe-ciphers',
+        'Alert 20 (bad_record_mac): typical of TLS_DHE suites between Windows versions...',
+        'strong',
+      );
+      addHint(h, 'dhe-leading-zero', '...and of a peer missing the DHE leading-zero fix.', 'strong');
+      break;
+    case 10:
+      addHint(
+        h,
+        'dhe-leading-zero',
+        'Alert 10 (unexpected_message) has been reported with DHE between Windows Server 2012 R2 and newer peers.',
+        'weak',
+      );
+      addHint(
+        h,
+        'tls-dhe-ciphers',
+        'Alert 10 (unexpected_message) with TLS_DHE suites on Windows Server 2012 R2.',
+        'weak',
+      );
+      break;
+    case 51:
+      addHint(
+        h,
+        'dhe-leading-zero',
+        'Alert 51 (decrypt_error) can come from the DHE leading-zero bug.',
+        'weak',
+      );
+      break;
+    case 71:
+      addHint(
+        h,
+        'cipher-suite-mismatch',
+        'Alert 71 (insufficient_security): the offered suites are too weak for the peer.',
+        'strong',
+      );
+      break;
+    case 42:
+    case 43:
+      addHint(
+        h,
+        'weak-certificate-hash',
+        `Alert ${e.alert} (${e.alertName}): the certificate or its signature algorithm was refused.`,
+        'weak',
+      );
+      break;
+    default:
+      break;
+  }
+}
+
+/** Reads alert/state/protocol from a localized description by structure: numbers in order. */
+function readByStructure(desc: string, e: SchannelEvent): void {
+  const proto = /\b(TLS|SSL|DTLS)[ \t]?([0-9]\.[0-9])/i.exec(desc);
+  if (proto) e.protocol = protoOf(proto[1]?.toLowerCase(), proto[2]);
+  const hex = /0x[0-9a-fA-F]{1,8}/.exec(desc);
+  if (hex && (e.eventId === 36870 || e.eventId === 36876 || e.eventId === 36877))
+    e.errorCode = hex[0].toLowerCase();
+  const cleaned = desc
+    .replace(/\b(?:TLS|SSL|DTLS)[ \t]?[0-9]\.[0-9]/gi, ' ')
+    .replace(/0x[0-9a-fA-F]{1,8}/g, ' ')
+    .replace(/\b3[0-9]{4}\b/g, ' ');
+  const nums: number[] = [];
+  const re = /(?<![0-9.])([0-9]{1,6})(?![0-9.]?[0-9])/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(cleaned)) !== null && nums.length < 8) nums.push(Number(m[1]));
+  if (/[a-z]/i.test(desc) && /\bclient\b/i.test(desc)) e.role = e.role ?? null;
+  if (e.eventId === 36887 || e.eventId === 36888) {
+    const alert = nums.find((n) => n <= 255 && TLS_ALERTS[n] !== undefined);
+    if (alert !== undefined) {
+      e.alert = alert;
+      const after = nums.slice(nums.indexOf(alert) + 1).find((n) => n > 255 || n !== alert);
+      if (after !== undefined && e.eventId === 36888) e.state = after;
+    }
+  } else if (e.eventId === 36871 || e.eventId === 36870) {
+    const last = nums[nums.length - 1];
+    if (last !== undefined) e.state = last;
+  }
+  e.byStructure = true;
+}
+
+export function parseSchannelEvent(input: string): SchannelEventResult {
+  const text = typeof input === 'string' ? input : '';
+  const facts = emptyFacts();
+  const evidence: Evidence[] = [];
+  const problems: Problem[] = [];
+  try {
+    const keep = normalizeText(text, { whitespace: 'keep', maxInput: MAX_INPUT });
+    const sq = normalizeText(text, { whitespace: 'drop', lowercase: true, maxInput: MAX_INPUT });
+    if (keep.truncated) {
+      problems.push({
+        code: 'input-truncated',
+        severity: 'warning',
+        message: `Only the first ${MAX_INPUT.toLocaleString('en-US')} characters were read.`,
+      });
+    }
+    const evK = (s: number, e: number, meaning: string, fact: string): Evidence => {
+      const o = toOriginalSpan(keep, s, e);
+      return evidenceAt(text, o.start, o.end, meaning, fact);
+    };
+    const evS = (s: number, e: number, meaning: string, fact: string): Evidence => {
+      const o = toOriginalSpan(sq, s, e);
+      return evidenceAt(text, o.start, o.end, meaning, fact);
+    };
+
+    // ---- records from the line structure ----
+    const lines = viewLines(keep, 4000);
+    const records: Rec[] = [];
+    const newRec = (startOrig: number, kind: SchannelFormat): Rec => ({
+      start: startOrig,
+      end: text.length,
+      kind,
+      declaredId: null,
+      idSpan: null,
+      data: new Map(),
+      timestamp: null,
+      computer: null,
+      descStart: null,
+      language: null,
+      tableMessage: null,
+    });
+    let cur: Rec | null = null;
+    let awaitingXml = false;
+    const close = (endOrig: number): void => {
+      if (cur) {
+        cur.end = endOrig;
+        records.push(cur);
+        cur = null;
+      }
+    };
+    for (const L of lines) {
+      const t = L.text;
+      if (t.length === 0) continue;
+      let f0 = 0;
+      while (f0 < t.length && (t.charCodeAt(f0) === 32 || t.charCodeAt(f0) === 9)) f0++;
+      const c0 = t.charCodeAt(f0);
+      const hasColon = t.includes(':') || t.includes('：');
+      const hasLt = t.includes('<');
+      if (!hasColon && !hasLt && !(c0 >= 48 && c0 <= 57) && !t.includes('[')) {
+        if (!cur) cur = newRec(keep.starts[L.start] ?? 0, 'message');
+        continue;
+      }
+      const lineOrig = keep.starts[L.start] ?? text.length;
+      const row = c0 >= 48 && c0 <= 57 ? TABLE_ROW.exec(t) : null;
+      if (row && row[2] && row[4]) {
+        close(lineOrig);
+        const r = newRec(lineOrig, 'table');
+        r.declaredId = Number(row[2]);
+        const idAt = L.start + t.indexOf(row[2], (row[1] ?? '').length);
+        r.idSpan = [idAt, idAt + row[2].length];
+        r.timestamp = row[1] ?? null;
+        const msgAt = L.start + t.lastIndexOf(row[4]);
+        r.tableMessage = { start: msgAt, end: msgAt + row[4].length };
+        cur = r;
+        continue;
+      }
+      if (RECORD_START.test(t) || (XML_EVENT_START.test(t) && !awaitingXml)) {
+        const isXml = XML_EVENT_START.test(t);
+        const kind: SchannelFormat = isXml
+          ? 'xml'
+          : /^[ \t]{0,8}Event\[/.test(t)
+            ? 'wevtutil-text'
+            : /^[ \t]{0,8}TimeCreated/.test(t)
+              ? 'format-list'
+              : 'event-viewer-details';
+        // wevtutil: "Event[0]:" then "  Log Name:" belong together
+        if (!(
+          cur &&
+          cur.kind === 'wevtutil-text' &&
+          !/^[ \t]{0,8}Event\[/.test(t) &&
+          cur.declaredId === null &&
+          !isXml
+        )) {
+          close(lineOrig);
+          cur = newRec(lineOrig, kind);
+        }
+      }
+      if (!cur) cur = newRec(lineOrig, 'message');
+      if (XML_HEADER_LINE.test(t)) awaitingXml = true;
+      if (XML_EVENT_START.test(t)) awaitingXml = false;
+      if (!cur.language && hasColon && cur.declaredId === null) {
+        for (const [re, lang] of LOCALIZED_LABELS) {
+          if (re.test(t) && !/^[ \t]{0,8}(?:Source|Date|Computer)[ \t]{0,8}:/.test(t)) {
+            cur.language = lang;
+            break;
+          }
+        }
+      }
+      const id = cur.declaredId === null && hasColon ? ID_LABEL.exec(t) : null;
+      if (id && id[2] && cur.declaredId === null) {
+        cur.declaredId = Number(id[2]);
+        const at = L.start + t.lastIndexOf(id[2]);
+        cur.idSpan = [at, at + id[2].length];
+      }
+      const xid = hasLt ? XML_EVENTID.exec(t) : null;
+      if (xid && xid[1]) {
+        if (cur.declaredId === null) {
+          cur.declaredId = Number(xid[1]);
+          const at = L.start + t.indexOf(xid[1], xid.index);
+          cur.idSpan = [at, at + xid[1].length];
+        }
+        if (cur.kind === 'message') cur.kind = 'xml';
+      }
+      XML_DATA.lastIndex = 0;
+      let d: RegExpExecArray | null;
+      while (hasLt && (d = XML_DATA.exec(t)) !== null) {
+        if (d[1] && d[2] !== undefined && !cur.data.has(d[1])) {
+          const at = L.start + d.index + d[0].indexOf('>') + 1;
+          cur.data.set(d[1], { value: d[2].trim(), start: at, end: at + d[2].length });
+        }
+      }
+      if (!cur.timestamp) {
+        const tm = TIME_LABEL.exec(t) ?? (hasLt ? XML_TIME.exec(t) : null);
+        if (tm && tm[1]) cur.timestamp = tm[1].trim();
+      }
+      if (!cur.computer) {
+        const cm = COMPUTER_LABEL.exec(t) ?? (hasLt ? XML_COMPUTER.exec(t) : null);
+        if (cm && cm[1]) cur.computer = cm[1].trim();
+      }
+
+      if (
+        cur.descStart === null &&
+        /^[ \t]{0,8}(?:Description|Message|Beschreibung|Descripción|描述|説明|Descrição)[ \t]{0,8}[:：]/.test(
+          t,
+        )
+      ) {
+        const colon = t.search(/[:：]/);
+        cur.descStart = L.start + colon + 1;
+      }
+    }
+    close(text.length);
+    if (records.length === 0) records.push(newRec(0, 'message'));
+
+    // ---- English messages on the squeezed view ----
+    interface Found {
+      start: number;
+      end: number;
+      origStart: number;
+      event: SchannelEvent;
+    }
+    const found: Found[] = [];
+    const taken: [number, number][] = [];
+    for (const p of MSG_PATTERNS) {
+      p.re.lastIndex = 0;
+      let m: RegExpExecArray | null;
+      let guard = 0;
+      while ((m = p.re.exec(sq.text)) !== null && guard++ < MAX_EVENTS) {
+        const s = m.index;
+        const e = s + m[0].length;
+        if (m[0].length === 0) {
+          p.re.lastIndex++;
+          continue;
+        }
+        if (taken.some(([a, b]) => s < b && e > a)) continue;
+        taken.push([s, e]);
+        const ev = emptyEvent();
+        ev.eventId = p.eventId;
+        p.read?.(m, ev);
+        found.push({ start: s, end: e, origStart: toOriginalSpan(sq, s, e).start, event: ev });
+      }
+      p.re.lastIndex = 0;
+    }
+    found.sort((a, b) => a.start - b.start);
+
+    // ---- assemble events per record ----
+    let english = found.length > 0;
+    for (const rec of records) {
+      const mine = found.filter((f) => f.origStart >= rec.start && f.origStart < rec.end);
+      const alertData = rec.data.get('AlertDesc') ?? rec.data.get('AlertDescription');
+      const stateData = rec.data.get('ErrorState') ?? rec.data.get('ErrorStatus');
+      const protoData = rec.data.get('Protocol');
+      const typeData = rec.data.get('Type');
+      const codeData = rec.data.get('ErrorCode');
+      if (rec.declaredId !== null && !KNOWN_IDS.has(rec.declaredId) && mine.length === 0) {
+        problems.push({
+          code: 'not-schannel-event',
+          severity: 'info',
+          message: `Event ${rec.declaredId} is not a Schannel event this tool reads.`,
+          ...toOriginalSpan(keep, rec.idSpan?.[0] ?? 0, rec.idSpan?.[1] ?? 0),
+        });
+        continue;
+      }
+      const list: SchannelEvent[] = [];
+      if (mine.length > 0) {
+        for (const f of mine) {
+          list.push(f.event);
+          const fact = `events.${facts.events.length + list.length - 1}`;
+          evidence.push(
+            evS(
+              f.start,
+              f.end,
+              EVENT_MEANINGS[f.event.eventId ?? 0] ?? 'A Schannel message.',
+              `${fact}.eventId`,
+            ),
+          );
+          // numbers inside the message
+          const slice = sq.text.slice(f.start, f.end);
+          if (f.event.alert !== null) {
+            const at = slice.search(/(?:codeis|generated:|received:)[0-9]/);
+            if (at >= 0) {
+              const numAt =
+                f.start +
+                at +
+                (/codeis/.test(slice.slice(at, at + 6)) ? 6 : slice.slice(at).indexOf(':') + 1);
+              const len = String(f.event.alert).length;
+              evidence.push(
+                evS(
+                  numAt,
+                  numAt + len,
+                  `TLS alert ${f.event.alert} (${TLS_ALERTS[f.event.alert] ?? 'unknown'}).`,
+                  `${fact}.alert`,
+                ),
+              );
+            }
+          }
+          if (f.event.state !== null) {
+            const at = slice.lastIndexOf(`stateis${f.event.state}`);
+            if (at >= 0) {
+              const numAt = f.start + at + 7;
+              evidence.push(
+                evS(
+                  numAt,
+                  numAt + String(f.event.state).length,
+                  `Schannel internal error state ${f.event.state}.`,
+                  `${fact}.state`,
+                ),
+              );
+            }
+          }
+        }
+        if (rec.declaredId !== null && list[0] && list[0].eventId !== rec.declaredId) {
+          const same = list.find((x) => x.eventId === rec.declaredId);
+          if (!same) {
+            problems.push({
+              code: 'event-id-mismatch',
+              severity: 'warning',
+              message: `The header says event ${rec.declaredId} but the message reads like event ${list[0].eventId}; the message was trusted.`,
+            });
+          }
+        }
+      } else if (rec.declaredId !== null) {
+        // localized, truncated or XML-only: read by structure
+        const e = emptyEvent();
+        e.eventId = rec.declaredId;
+        let desc = '';
+        if (rec.tableMessage) desc = keep.text.slice(rec.tableMessage.start, rec.tableMessage.end);
+        else {
+          const ks = rec.descStart ?? viewIndexAt(keep, rec.start);
+          const ke = viewIndexAt(keep, rec.end);
+          const body = keep.text.slice(ks, Math.min(ke, ks + 8000));
+          // drop label lines and XML
+          desc = body
+            .split('\n')
+            .filter(
+              (l) =>
+                !/^[ \t]{0,8}[^\s:：]{1,30}(?:[ \t][^\s:：]{1,20}){0,3}[ \t]{0,16}[:：]/.test(l) ||
+                rec.descStart !== null,
+            )
+            .filter((l) => !/^[ \t]{0,8}</.test(l))
+            .join(' ');
+          if (rec.descStart !== null) {
+            const xmlAt = desc.search(/(?:Event Xml|XML de l|事件 XML|<Event)/i);
+            if (xmlAt >= 0) desc = desc.slice(0, xmlAt);
+          }
+        }
+        if (alertData || stateData) {
+          if (alertData && /^[0-9]{1,3}$/.test(alertData.value)) e.alert = Number(alertData.value);
+          if (stateData && /^[0-9]{1,6}$/.test(stateData.value)) e.state = Number(stateData.value);
+        } else if (desc.trim().length > 0) {
+          readByStructure(desc, e);
+          if (e.byStructure && rec.language === null && /[^\x20-\x7e]/.test(desc))
+            rec.language = /[\u4e00-\u9fff]/.test(desc) ? 'zh' : null;
+        }
+        if (rec.idSpan)
+          evidence.push(
+            evK(
+              rec.idSpan[0],
+              rec.idSpan[1],
+              EVENT_MEANINGS[e.eventId] ?? `Event ${e.eventId}.`,
+              `events.${facts.events.length}.eventId`,
+            ),
+          );
+        list.push(e);
+      }
+      // XML data complements messages
+      const first = list.find((x) => rec.declaredId === null || x.eventId === rec.declaredId) ?? list[0];
+      if (first) {
+        const idx = facts.events.length + list.indexOf(first);
+        if (alertData && /^[0-9]{1,3}$/.test(alertData.value)) {
+          first.alert = Number(alertData.value);
+          evidence.push(
+            evK(
+              alertData.start,
+              alertData.end,
+              `TLS alert ${first.alert} (${TLS_ALERTS[first.alert] ?? 'unknown'}), from the event data.`,
+              `events.${idx}.alert`,
+            ),
+          );
+        }
+        if (stateData && /^[0-9]{1,6}$/.test(stateData.value)) {
+          first.state = Number(stateData.value);
+          evidence.push(
+            evK(
+              stateData.start,
+              stateData.end,
+              `Schannel internal error state ${first.state}, from the event data.`,
+              `events.${idx}.state`,
+            ),
+          );
+        }
+        if (protoData && !first.protocol) {
+          const pm = /(TLS|SSL|DTLS)[ \t]?([0-9]\.[0-9])/i.exec(protoData.value);
+          if (pm) first.protocol = protoOf(pm[1]?.toLowerCase(), pm[2]);
+        }
+        if (typeData && !first.role) first.role = roleOf(typeData.value.toLowerCase());
+        if (codeData && !first.errorCode && /^0x[0-9a-f]{1,8}$/i.test(codeData.value))
+          first.errorCode = codeData.value.toLowerCase();
+      }
+      for (const e of list) {
+        e.timestamp = rec.timestamp;
+        e.computer = rec.computer;
+        completeEvent(e);
+        if (facts.events.length < MAX_EVENTS) facts.events.push(e);
+      }
+      if (rec.language && !facts.language) facts.language = rec.language;
+    }
+
+    // ---- localized messages with no header: structural reading by keywords ----
+    if (facts.events.length === 0) {
+      const kw =
+        /alerte fatale|致命警报|致命的な警告|schwerwiegende Warnung|alerta grave|alerta irrecuperable|suites de chiffrement|密码套件|暗号スイート/i;
+      const m = kw.exec(keep.text);
+      if (m) {
+        const e = emptyEvent();
+        const lowerDesc = keep.text.slice(Math.max(0, m.index - 200), m.index + 600);
+        if (/suites de chiffrement|密码套件|暗号スイート/i.test(m[0])) e.eventId = 36874;
+        else if (/reçue|收到|受信|empfangen|recibi/i.test(lowerDesc)) e.eventId = 36887;
+        else e.eventId = 36888;
+        readByStructure(keep.text.slice(m.index, m.index + 600), e);
+        completeEvent(e);
+        facts.events.push(e);
+        evidence.push(
+          evK(
+            m.index,
+            m.index + m[0].length,
+            `${EVENT_MEANINGS[e.eventId] ?? ''} (localized text, read by its structure)`,
+            'events.0.eventId',
+          ),
+        );
+        facts.language = /[\u4e00-\u9fff]/.test(m[0])
+          ? /[\u3040-\u30ff]/.test(m[0])
+            ? 'ja'
+            : 'zh'
+          : /alerte|chiffrement/i.test(m[0])
+            ? 'fr'
+            : /Warnung/.test(m[0])
+              ? 'de'
+              : 'es';
+        problems.push({
+          code: 'localized-structural',
+          severity: 'info',
+          message:
+            'This Schannel text is localized; the event, alert and state were read from its structure (numbers in order). Paste the Details tab (XML) to be certain.',
+        });
+        english = false;
+      }
+    }
+    if (english && !facts.language) facts.language = 'en';
+
+    // ---- summary ----
+    const rank = (e: SchannelEvent): number =>
+      e.eventId === 36888 && e.alert !== null
+        ? 6
+        : e.eventId === 36887 && e.alert !== null
+          ? 5
+          : e.eventId === 36874
+            ? 5.5
+            : e.eventId === 36871
+              ? 4
+              : e.eventId === 36870
+                ? 3.5
+                : e.eventId === 36888 || e.eventId === 36887
+                  ? 3
+                  : 1;
+    let best: SchannelEvent | null = null;
+    for (const e of facts.events) if (!best || rank(e) > rank(best)) best = e;
+    if (best) {
+      facts.eventId = best.eventId;
+      facts.alert = best.alert;
+      facts.alertName = best.alertName;
+      facts.state = best.state;
+      facts.protocol = best.protocol ?? facts.events.find((e) => e.protocol)?.protocol ?? null;
+      facts.direction = best.direction;
+      facts.role = best.role;
+      facts.errorCode = best.errorCode;
+    }
+    // 36874 + 36888 alert 40 together: the suite mismatch explains the alert
+    for (const e of facts.events)
+      for (const h of e.scenarioHints) addHint(facts.scenarioHints, h.scenario, h.why, h.strength);
+    const kinds = new Set(records.map((r) => r.kind));
+    facts.format =
+      facts.events.length === 0
+        ? 'unknown'
+        : kinds.has('event-viewer-details')
+          ? 'event-viewer-details'
+          : kinds.has('wevtutil-text')
+            ? 'wevtutil-text'
+            : kinds.has('format-list')
+              ? 'format-list'
+              : kinds.has('table')
+                ? 'table'
+                : kinds.has('xml')
+                  ? 'xml'
+                  : 'message';
+    if (facts.events.some((e) => e.eventId === 36870)) {
+      problems.push({
+        code: 'private-key-access',
+        severity: 'info',
+        message:
+          'Event 36870: Schannel could not use a certificate private key. On the SQL Server machine, check that the service account can read the key (certlm.msc > Manage Private Keys).',
+      });
+    }
+    if (facts.events.length === 0) {
+      problems.push({
+        code: 'no-schannel-event',
+        severity: 'info',
+        message:
+          'No Schannel event was found. Paste the event from Event Viewer (System log, source Schannel: the General text or the Details XML) or Get-WinEvent output.',
+      });
+    }
+  } catch (error) {
+    problems.push({
+      code: 'parser-error',
+      severity: 'error',
+      message: `The text could not be read completely (${error instanceof Error ? error.message : 'unknown error'}).`,
+    });
+  }
+  return { kind: 'schannel-event', facts, evidence, problems };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// sniff
+// ---------------------------------------------------------------------------------------------------
+
+const SNIFF_KEYS = [
+  'fatal alert was generated',
+  'fatal alert was received',
+  'following fatal alert',
+  'tls protocol defined fatal',
+  'schannel error state',
+  'none of the cipher suites supported by the client application',
+  'credential private key',
+  'while creating a tls',
+  'while creating an ssl',
+  'handshake completed successfully',
+  'the internal error state is',
+  'alerte fatale',
+  '致命警报',
+  'schannel',
+];
+
+export function sniffSchannelEvent(input: string): number {
+  if (typeof input !== 'string' || input.length === 0) return 0;
+  const t = input.slice(0, 64 * 1024).toLowerCase();
+  let keys = 0;
+  for (const k of SNIFF_KEYS) if (t.includes(k)) keys++;
+  let score = keys >= 3 ? 0.95 : keys === 2 ? 0.85 : keys === 1 ? (t.includes('schannel') ? 0.45 : 0.7) : 0;
+  if (/(?:event id|<eventid[^>]{0,40}>|\bid\s{0,12}:)\s{0,8}368[6-9][0-9]\b/.test(t))
+    score = Math.max(score, 0.9);
+  if (t.includes('sqlexception') || t.includes('(provider:')) score = Math.min(score, 0.3);
+  return score;
+}
+
+export const schannelEventParser: ArtifactParser<'schannel-event', SchannelEventFacts> = {
+  kind: 'schannel-event',
+  sniff: sniffSchannelEvent,
+  parse: parseSchannelEvent,
+};
