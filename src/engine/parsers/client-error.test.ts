@@ -213,3 +213,26 @@ describe('client-error adversarial input', () => {
     expect(clientErrorParser.sniff(null as unknown as string)).toBe(0);
   });
 });
+
+describe('client-error: named pipes and shared memory', () => {
+  it('reads the pipe forms of the failure during login', () => {
+    const r = parseClientError(
+      'A connection was successfully established with the server, but then an error occurred during the login process. (provider: SSL Provider, error: 0 - No process is on the other end of the pipe.) (Microsoft SQL Server, Error: 233)',
+    );
+    expect([r.facts.family, r.facts.phase, r.facts.osError, r.facts.errorNumber]).toEqual([
+      'handshake-reset',
+      'login',
+      233,
+      233,
+    ]);
+    const zh = parseClientError(
+      '已成功与服务器建立连接，但是在登录前的握手期间发生错误。 (provider: Shared Memory Provider, error: 0 - 管道已结束。)',
+    );
+    expect([zh.facts.family, zh.facts.phase, zh.facts.provider, zh.facts.language]).toEqual([
+      'handshake-reset',
+      'pre-login',
+      'Shared Memory Provider',
+      'zh',
+    ]);
+  });
+});

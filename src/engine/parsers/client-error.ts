@@ -244,6 +244,26 @@ const RULES: Rule[] = [
     lang: 'en',
   },
   {
+    id: 'reset-pipe',
+    kind: 'reset',
+    phrases: [
+      'No process is on the other end of the pipe',
+      'No process on the other end of the pipe',
+      "Il n'y a pas de processus à l'autre extrémité du canal",
+      '管道的另一端上无任何进程',
+    ],
+    meaning:
+      'The server closed a named-pipes or shared-memory connection (233): the named-pipes form of the same failure.',
+    osError: 233,
+  },
+  {
+    id: 'reset-pipe-ended',
+    kind: 'reset',
+    phrases: ['The pipe has been ended', '管道已结束'],
+    meaning: 'The server ended the pipe (109): the named-pipes / shared-memory form of a closed connection.',
+    osError: 109,
+  },
+  {
     id: 'reset-hex',
     kind: 'reset',
     re: /0x0{0,4}2746(?![0-9a-f])/g,
@@ -1641,6 +1661,11 @@ const SNIFF_STRONG = [
   'tls handshake',
   'handshake failed',
   'login failed for user',
+  'you attempted to connect to',
+  'does not support encryption',
+  'could not open a connection to sql server',
+  'named pipes provider',
+  'network-related or instance-specific error',
 ];
 const SNIFF_WEAK = ['10054', 'sql server', 'connection', 'remote host', 'error', 'exception'];
 const ERRORLOG_MARK =
@@ -1663,6 +1688,9 @@ export function sniffClientError(input: string): number {
     score = Math.min(score, 0.3);
   }
   if (SCHANNEL_MARK.test(t.slice(0, 8192)) && !t.includes('sqlexception')) score = Math.min(score, 0.3);
+  // server-side wording of ERRORLOG messages (17830 and friends) pasted without timestamps
+  if (t.includes('network error code 0x') || t.includes('was successfully loaded for encryption'))
+    score = Math.min(score, 0.3);
   return score;
 }
 

@@ -888,7 +888,7 @@ export function sniffErrorlog(input: string): number {
       t.includes('unable to load user-specified certificate') ||
       t.includes('length specified in network packet payload') ||
       t.includes('tdssniclient');
-    score = serverSide ? 0.6 : 0.1;
+    score = serverSide ? 0.7 : 0.1;
   }
   if (t.includes('sqlexception') || t.includes('(provider:')) score -= 0.3;
   return Math.max(0, Math.min(1, score));

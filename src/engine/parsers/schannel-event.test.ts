@@ -149,3 +149,15 @@ describe('schannel-event adversarial input', () => {
     expect(() => parseSchannelEvent({} as unknown as string)).not.toThrow();
   });
 });
+
+describe('schannel-event localized text', () => {
+  it('highlights the alert and state read by structure in a French paste', () => {
+    const text = fixture('localized-fr-details.txt');
+    const r = parseSchannelEvent(text);
+    const alert = r.evidence.find((e) => e.fact === 'events.0.alert');
+    const state = r.evidence.find((e) => e.fact === 'events.0.state');
+    expect(alert?.text).toBe('40');
+    expect(state?.text).toBe('1205');
+    expect(text.slice(alert!.start - 15, alert!.start)).toBe('Code d’alerte TLS : '.slice(-15));
+  });
+});

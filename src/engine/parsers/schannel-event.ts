@@ -845,6 +845,32 @@ export function parseSchannelEvent(input: string): SchannelEventResult {
           readByStructure(desc, e);
           if (e.byStructure && rec.language === null && /[^\x20-\x7e]/.test(desc))
             rec.language = /[\u4e00-\u9fff]/.test(desc) ? 'zh' : null;
+          // highlight the numbers read by structure, in the description
+          const from = rec.descStart ?? viewIndexAt(keep, rec.start);
+          const to = Math.min(viewIndexAt(keep, rec.end), from + 8000);
+          const region = keep.text.slice(from, to);
+          let searchFrom = 0;
+          for (const [value, what] of [
+            [e.alert, 'alert'],
+            [e.state, 'state'],
+          ] as const) {
+            if (value === null) continue;
+            const re = new RegExp(`(?<![0-9.])${value}(?![0-9])`, 'g');
+            re.lastIndex = searchFrom;
+            const hit = re.exec(region);
+            if (!hit) continue;
+            searchFrom = hit.index + hit[0].length;
+            evidence.push(
+              evK(
+                from + hit.index,
+                from + hit.index + hit[0].length,
+                what === 'alert'
+                  ? `TLS alert ${value} (${TLS_ALERTS[value] ?? 'unknown'}), read from the localized text by position.`
+                  : `Schannel internal error state ${value}, read from the localized text by position.`,
+                `events.${facts.events.length}.${what}`,
+              ),
+            );
+          }
         }
         if (rec.idSpan)
           evidence.push(
@@ -1039,7 +1065,13 @@ export function sniffSchannelEvent(input: string): number {
   const t = input.slice(0, 64 * 1024).toLowerCase();
   let keys = 0;
   for (const k of SNIFF_KEYS) if (t.includes(k)) keys++;
-  let score = keys >= 3 ? 0.95 : keys === 2 ? 0.85 : keys === 1 ? (t.includes('schannel') ? 0.45 : 0.7) : 0;
+  const onlyName = keys === 1 && t.includes('schannel');
+  const eventContext =
+    /source\s{0,12}:\s{0,12}schannel|providername\s{0,4}:\s{0,12}schannel|provider name=["']schannel/.test(t);
+  let score =
+    keys >= 3 ? 0.95 : keys === 2 ? 0.85 : keys === 1 ? (onlyName ? (eventContext ? 0.5 : 0.1) : 0.7) : 0;
+  // a registry dump of the SCHANNEL keys is not an event
+  if (/hkey_local_machine|hklm:|reg_dword|dword:/.test(t) && !eventContext) score = Math.min(score, 0.2);
   if (/(?:event id|<eventid[^>]{0,40}>|\bid\s{0,12}:)\s{0,8}368[6-9][0-9]\b/.test(t))
     score = Math.max(score, 0.9);
   if (t.includes('sqlexception') || t.includes('(provider:')) score = Math.min(score, 0.3);
