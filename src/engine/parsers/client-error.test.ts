@@ -236,3 +236,15 @@ describe('client-error: named pipes and shared memory', () => {
     ]);
   });
 });
+
+describe('client-error: several errors in one paste', () => {
+  it('names the other outcomes it saw besides the verdict', () => {
+    const r = parseClientError(
+      "Login failed for user 'app'.\n[Microsoft][ODBC Driver 17 for SQL Server]TCP Provider: An existing connection was forcibly closed by the remote host.\n[Microsoft][ODBC Driver 17 for SQL Server]Client unable to establish connection",
+    );
+    expect(r.facts.otherError).toBe('login-failed');
+    expect(r.facts.alsoFound).toContain('handshake-reset');
+    expect(r.problems.map((p) => p.code)).toContain('several-errors');
+    expect(parseClientError('TCP Provider: Error code 0x2746').facts.alsoFound).toEqual([]);
+  });
+});

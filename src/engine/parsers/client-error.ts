@@ -83,6 +83,8 @@ export interface ClientErrorFacts {
   /** the paste mentions Encrypt=Strict / TDS 8 */
   strictEncryption: boolean;
   scenarioHints: ScenarioHint[];
+  /** other outcomes the paste also shows signs of (a second error in the same paste), besides `family` */
+  alsoFound: (OtherErrorId | 'handshake-reset')[];
   /** language of the localized text found ('en', 'de', 'fr', 'es', 'pt', 'it', 'ru', 'zh', 'ja', 'ko') */
   language: string | null;
 }
@@ -1179,6 +1181,7 @@ function emptyFacts(): ClientErrorFacts {
     clientPlatform: null,
     strictEncryption: false,
     scenarioHints: [],
+    alsoFound: [],
     language: null,
   };
 }
@@ -1431,6 +1434,23 @@ export function parseClientError(input: string): ClientErrorResult {
             'SqlClient wrapped another exception (error 35) and the inner exception is not in the paste. Paste the whole exception, including the lines starting with "--->", to confirm the cause.',
         });
       }
+    }
+
+    // other signals in the same paste
+    const also = new Set<OtherErrorId | 'handshake-reset'>();
+    for (const o of others) if (o.rule.other && o.rule.other !== facts.otherError) also.add(o.rule.other);
+    if (
+      facts.family === 'other-error' &&
+      (tls.length > 0 || (facts.reset && facts.otherError !== 'reset-after-login'))
+    )
+      also.add('handshake-reset');
+    facts.alsoFound = [...also];
+    if (facts.alsoFound.length > 0 && facts.family !== 'unrecognized') {
+      problems.push({
+        code: 'several-errors',
+        severity: 'info',
+        message: `The paste also shows signs of: ${facts.alsoFound.join(', ')}. The verdict follows the error that decides the connection; check the others too if they come from separate attempts.`,
+      });
     }
 
     // confidence

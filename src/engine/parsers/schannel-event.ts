@@ -714,7 +714,8 @@ export function parseSchannelEvent(input: string): SchannelEventResult {
       event: SchannelEvent;
     }
     const found: Found[] = [];
-    const taken: [number, number][] = [];
+    /** view positions already covered by a message (patterns run from specific to generic) */
+    const taken = new Uint8Array(sq.text.length + 1);
     for (const p of MSG_PATTERNS) {
       p.re.lastIndex = 0;
       let m: RegExpExecArray | null;
@@ -726,8 +727,15 @@ export function parseSchannelEvent(input: string): SchannelEventResult {
           p.re.lastIndex++;
           continue;
         }
-        if (taken.some(([a, b]) => s < b && e > a)) continue;
-        taken.push([s, e]);
+        let overlaps = false;
+        for (let x = s; x < e; x++) {
+          if (taken[x]) {
+            overlaps = true;
+            break;
+          }
+        }
+        if (overlaps) continue;
+        taken.fill(1, s, e);
         const ev = emptyEvent();
         ev.eventId = p.eventId;
         p.read?.(m, ev);
@@ -739,8 +747,16 @@ export function parseSchannelEvent(input: string): SchannelEventResult {
 
     // ---- assemble events per record ----
     let english = found.length > 0;
+    let fi = 0;
     for (const rec of records) {
-      const mine = found.filter((f) => f.origStart >= rec.start && f.origStart < rec.end);
+      // records and messages are both in text order: walk them together
+      while (fi < found.length && (found[fi]?.origStart ?? 0) < rec.start) fi++;
+      const mine: Found[] = [];
+      while (fi < found.length && (found[fi]?.origStart ?? 0) < rec.end) {
+        const f = found[fi];
+        if (f) mine.push(f);
+        fi++;
+      }
       const alertData = rec.data.get('AlertDesc') ?? rec.data.get('AlertDescription');
       const stateData = rec.data.get('ErrorState') ?? rec.data.get('ErrorStatus');
       const protoData = rec.data.get('Protocol');

@@ -253,11 +253,7 @@ export function normalizeText(original: string, options: NormalizeOptions): Mapp
   }
   starts[k] = n;
   ends[k] = n;
-  let text = '';
-  const CHUNK = 8192;
-  for (let j = 0; j < k; j += CHUNK) {
-    text += String.fromCharCode.apply(null, codes.subarray(j, Math.min(k, j + CHUNK)) as unknown as number[]);
-  }
+  const text = codesToString(codes, k);
   return {
     text,
     starts: starts.subarray(0, k + 1),
@@ -266,6 +262,35 @@ export function normalizeText(original: string, options: NormalizeOptions): Mapp
     unescaped: unescape,
     truncated: input.length > n,
   };
+}
+
+const utf16 = typeof TextDecoder === 'function' ? new TextDecoder('utf-16le') : null;
+
+/** The first `k` UTF-16 code units as a string (TextDecoder when the platform has it: browsers, workers, Node). */
+function codesToString(codes: Uint16Array, k: number): string {
+  if (utf16 && k > 256) {
+    try {
+      const view = codes.subarray(0, k);
+      // lone surrogates must survive unchanged: TextDecoder would replace them, so check first
+      let lone = false;
+      for (let i = 0; i < k; i++) {
+        const c = view[i] ?? 0;
+        if (c >= 0xd800 && c <= 0xdfff) {
+          lone = true;
+          break;
+        }
+      }
+      if (!lone) return utf16.decode(view);
+    } catch {
+      // fall through
+    }
+  }
+  let text = '';
+  const CHUNK = 8192;
+  for (let j = 0; j < k; j += CHUNK) {
+    text += String.fromCharCode.apply(null, codes.subarray(j, Math.min(k, j + CHUNK)) as unknown as number[]);
+  }
+  return text;
 }
 
 /** Maps a view span [start, end) back to an original span. */
