@@ -5,7 +5,7 @@ import Chip from '@mui/material/Chip';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import type { CommandBlock } from '@/engine/knowledge/types';
-import { fillCommand } from '@/engine/powershell/quote';
+import { fillCommand, tokenName } from '@/engine/powershell/quote';
 import { CopyableCode } from './CopyableCode';
 
 const WHERE: Record<CommandBlock['where'], string> = {
@@ -23,12 +23,15 @@ export function CommandView({
   initialValues = {},
 }: {
   command: CommandBlock;
-  /** values known from the user's pastes, by parameter token */
+  /** values known from the user's pastes, by parameter token ("{{thumbprint}}") or bare name ("thumbprint") */
   initialValues?: Record<string, string>;
 }) {
   const [values, setValues] = useState<Record<string, string>>(() =>
     Object.fromEntries(
-      (command.parameters ?? []).map((p) => [p.token, initialValues[p.token] ?? p.defaultValue]),
+      (command.parameters ?? []).map((p) => [
+        p.token,
+        initialValues[p.token] ?? initialValues[tokenName(p.token)] ?? p.defaultValue,
+      ]),
     ),
   );
   const filled = fillCommand(command, values);

@@ -18,9 +18,14 @@ interface PasteState {
   inputs: PasteInput[];
   counter: number;
   notice: string | null;
+  /** the result of opening a share link, shown once */
+  banner: { ok: boolean; text: string } | null;
+  setBanner: (banner: { ok: boolean; text: string } | null) => void;
   addText: (text: string, source?: string, note?: string) => void;
   addBinary: (source: string, kind: string, message: string) => void;
   remove: (id: string) => void;
+  /** replaces everything (opening a share link) */
+  replaceAll: (inputs: { source: string; text: string }[]) => void;
   clear: () => void;
   dismissNotice: () => void;
 }
@@ -44,6 +49,8 @@ export const usePasteStore = create<PasteState>()(
       inputs: [],
       counter: 0,
       notice: null,
+      banner: null,
+      setBanner: (banner) => set({ banner }),
       addText: (text, source, note) =>
         set((s) => {
           const n = s.counter + 1;
@@ -60,6 +67,11 @@ export const usePasteStore = create<PasteState>()(
           };
         }),
       remove: (id) => set((s) => ({ inputs: s.inputs.filter((i) => i.id !== id) })),
+      replaceAll: (inputs) =>
+        set(() => ({
+          counter: inputs.length,
+          inputs: inputs.map((input, i) => ({ id: `p${i + 1}`, source: input.source, text: input.text })),
+        })),
       clear: () => set({ inputs: [] }),
       dismissNotice: () => set({ notice: null }),
     }),

@@ -91,3 +91,65 @@ export function outcomeTicketSummary(
       .trim() + '\n'
   );
 }
+
+export interface AnalysisSummaryInput {
+  /** per paste: its name and the kinds found in it */
+  inputs: { source: string; kinds: string[] }[];
+  familyLine: string;
+  /** the top scenario, when there is one */
+  top?: { outcome: Outcome; confidence: string; explanation: string; evidence: string[]; against: string[] };
+  others: { title: string; confidence: string; explanation: string }[];
+  next?: string;
+  link?: string;
+}
+
+/** "Copy summary for ticket" on the verdict page: inputs, verdict, evidence lines, steps. */
+export function analysisTicketSummary(
+  summary: AnalysisSummaryInput,
+  fill: (command: CommandBlock) => string | undefined,
+): string {
+  const lines: string[] = ['## 10054 troubleshooting: analysis', ''];
+  if (summary.link) lines.push(`Link: ${summary.link}`, '');
+  lines.push('### What was pasted', '');
+  for (const i of summary.inputs)
+    lines.push(`- ${mdEscape(i.source)}: ${mdEscape(i.kinds.join(', ') || 'nothing recognised')}`);
+  lines.push('', '### Verdict', '', mdEscape(summary.familyLine), '');
+  if (summary.top) {
+    const { outcome, confidence, explanation, evidence, against } = summary.top;
+    lines.push(
+      `**Most likely: ${mdEscape(outcome.title)}** (${confidence} confidence)`,
+      '',
+      mdEscape(explanation),
+      '',
+    );
+    if (evidence.length) {
+      lines.push('Evidence:', '');
+      for (const e of evidence) lines.push(`- ${mdEscape(e)}`);
+      lines.push('');
+    }
+    if (against.length) {
+      lines.push('Against:', '');
+      for (const e of against) lines.push(`- ${mdEscape(e)}`);
+      lines.push('');
+    }
+    if (outcome.type === 'scenario') {
+      lines.push('### Confirm', '', ...stepLines(outcome.confirm, fill), '');
+      lines.push('### Fix', '', ...stepLines(outcome.fix, fill), '');
+      lines.push('### Verify', '', ...stepLines(outcome.verify, fill), '');
+      lines.push(`Restarts: ${mdEscape(outcome.restarts)}`, '');
+    }
+  }
+  if (summary.others.length) {
+    lines.push('### Other scenarios considered', '');
+    for (const o of summary.others)
+      lines.push(`- ${mdEscape(o.title)} (${o.confidence}): ${mdEscape(o.explanation)}`);
+    lines.push('');
+  }
+  if (summary.next) lines.push('### Next step', '', mdEscape(summary.next), '');
+  return (
+    lines
+      .join('\n')
+      .replace(/\n{3,}/g, '\n\n')
+      .trim() + '\n'
+  );
+}

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type DragEvent } from 'react';
+import { useNavigate, useSearchParams } from 'react-router';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -9,9 +10,15 @@ import { decodeBytes } from '@/engine/input/decode';
 import { announce } from '@/components/announce';
 import { PageHeading } from '@/components/PageHeading';
 import { useDocumentTitle } from '@/components/useDocumentTitle';
+import { paths } from '@/config/paths';
 import { usePasteStore } from '@/store/pasteStore';
+import { decodeShare } from '@/store/shareLink';
+import { useWizardStore } from '@/store/wizardStore';
+import { ExportBar } from './ExportBar';
 import { InputCard } from './InputCard';
 import { useAnalyses } from './useAnalyses';
+import { useDiagnosis } from './useDiagnosis';
+import { VerdictPanel } from './VerdictPanel';
 
 const MAX_FILE_BYTES = 250 * 1024 * 1024;
 
@@ -20,6 +27,29 @@ export default function PastePage() {
   useDocumentTitle('Paste what you have');
   const { inputs, addText, addBinary, remove, clear, notice, dismissNotice } = usePasteStore();
   const analyses = useAnalyses(inputs);
+  const { diagnosis, values } = useDiagnosis(inputs, analyses);
+  const [searchParams] = useSearchParams();
+  const navigate = useNavigate();
+  const shareStatus = usePasteStore((s) => s.banner);
+  const setShareStatus = usePasteStore((s) => s.setBanner);
+  const shareToken = searchParams.get('share');
+
+  // Opening a share link: its pastes and answers replace the current ones, then the link is tidied away.
+  useEffect(() => {
+    if (shareToken === null) return;
+    const decoded = decodeShare(shareToken);
+    if (decoded.ok) {
+      usePasteStore.getState().replaceAll(decoded.payload.inputs);
+      useWizardStore.setState({ answers: decoded.payload.answers });
+      usePasteStore.getState().setBanner({
+        ok: true,
+        text: `Opened a shared analysis: ${decoded.payload.inputs.length} paste${decoded.payload.inputs.length === 1 ? '' : 's'}.`,
+      });
+    } else {
+      usePasteStore.getState().setBanner({ ok: false, text: `${decoded.reason} Nothing was changed.` });
+    }
+    navigate(paths.paste.href(), { replace: true });
+  }, [shareToken, navigate]);
   const [draft, setDraft] = useState('');
   const [draftError, setDraftError] = useState(false);
   const [dragging, setDragging] = useState(false);
@@ -106,6 +136,15 @@ export default function PastePage() {
         Everything is read in this browser tab; nothing is sent anywhere. Do not paste passwords or private
         keys.
       </Typography>
+      {shareStatus && (
+        <Alert
+          severity={shareStatus.ok ? 'success' : 'error'}
+          onClose={() => setShareStatus(null)}
+          sx={{ mb: 2 }}
+        >
+          {shareStatus.text}
+        </Alert>
+      )}
       {notice && (
         <Alert severity="warning" onClose={dismissNotice} sx={{ mb: 2 }}>
           {notice}
@@ -125,7 +164,7 @@ export default function PastePage() {
           inputRef={textArea}
           label="Paste text here"
           multiline
-          minRows={8}
+          minRows={inputs.length > 0 ? 3 : 8}
           maxRows={20}
           fullWidth
           value={draft}
@@ -174,6 +213,12 @@ export default function PastePage() {
           </Typography>
         </Box>
       </Box>
+      {diagnosis && (
+        <Box sx={{ mt: 4 }}>
+          <VerdictPanel diagnosis={diagnosis} inputTexts={inputs.map((i) => i.text)} values={values} />
+          <ExportBar inputs={inputs} analyses={analyses} diagnosis={diagnosis} values={values} />
+        </Box>
+      )}
       {inputs.length > 0 && (
         <Box sx={{ mt: 4 }}>
           <Box sx={{ display: 'flex', alignItems: 'center', mb: 1 }}>
