@@ -65,6 +65,8 @@ if (wants('unit')) {
 
 if (wants('e2e')) {
   const built = check('production build', 'npx', ['vite', 'build']);
+  // The one deterministic budget: bytes the first screen loads (timings live in `npm run bench`).
+  if (built) check('first-screen byte budget', 'node', ['scripts/bundle-size.mjs', '--check']);
   const browser = ensureChromium();
   if ('error' in browser) {
     console.error(`\n${browser.error}`);

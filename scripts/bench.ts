@@ -1,0 +1,227 @@
+/**
+ * `npm run bench`: prints a table of measured figures against the budgets of ../shared/docs/design.md §6
+ * and writes bench/results.json. Slow and noisy by nature, so it is not part of `npm test` (which keeps
+ * only the deterministic byte budget). Timings are medians of several runs on this machine.
+ *
+ *   npm run bench              everything that can be measured here
+ *   npm run bench -- --quick   skips the 10 MB pastes
+ */
+import { mkdirSync, readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { analyzeText, PARSERS } from '../src/engine/parsers/index';
+import { diagnose, inputFromAnalysis } from '../src/engine/diagnosis/index';
+import { FIRST_SCREEN_GZIP_BUDGET, measureBundle } from './bundle-size.mjs';
+
+interface Row {
+  group: string;
+  name: string;
+  value: number | null;
+  unit: string;
+  budget?: string;
+  pass?: boolean;
+  note?: string;
+}
+
+const rows: Row[] = [];
+const quick = process.argv.includes('--quick');
+const FIXTURES = 'src/engine/parsers/__fixtures__';
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+async function time(fn: () => Promise<unknown> | unknown, runs: number): Promise<number> {
+  const samples: number[] = [];
+  await fn(); // warm-up (JIT, lazy imports)
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    await fn();
+    samples.push(performance.now() - t0);
+  }
+  return median(samples);
+}
+
+function fixtureText(kind: string): string {
+  const dir = join(FIXTURES, kind);
+  if (!existsSync(dir)) return '';
+  return readdirSync(dir)
+    .filter((f) => /\.(txt|log|reg|pem|xml)$/.test(f))
+    .map((f) => readFileSync(join(dir, f), 'utf8'))
+    .join('\n\n');
+}
+
+function ofSize(seed: string, bytes: number): string {
+  if (!seed) return '';
+  let out = seed;
+  while (out.length < bytes) out += `\n\n${out}`;
+  return out.slice(0, bytes);
+}
+
+async function analyzeAndDiagnose(text: string) {
+  const analysis = await analyzeText(text);
+  return diagnose([inputFromAnalysis('bench', analysis)]);
+}
+
+// 1. Bytes
+if (existsSync('dist/index.html')) {
+  const bundle = measureBundle('dist');
+  const budget = FIRST_SCREEN_GZIP_BUDGET / 1024;
+  rows.push({
+    group: 'bytes',
+    name: 'first screen JS+CSS (gzip)',
+    value: bundle.firstScreen.gzip / 1024,
+    unit: 'KB',
+    budget: `<= ${budget} KB`,
+    pass: bundle.firstScreen.gzip <= FIRST_SCREEN_GZIP_BUDGET,
+  });
+  rows.push({
+    group: 'bytes',
+    name: 'first screen JS+CSS (brotli)',
+    value: bundle.firstScreen.brotli / 1024,
+    unit: 'KB',
+  });
+  for (const chunk of bundle.lazy.filter((c) => c.gzip > 4096).sort((a, b) => b.gzip - a.gzip)) {
+    rows.push({
+      group: 'bytes',
+      name: `lazy chunk ${chunk.file.replace(/-[\w-]{8}\.js$/, '')} (gzip)`,
+      value: chunk.gzip / 1024,
+      unit: 'KB',
+    });
+  }
+} else {
+  rows.push({
+    group: 'bytes',
+    name: 'bundle',
+    value: null,
+    unit: '',
+    note: 'dist/ missing: run npm run build first',
+  });
+}
+
+// 2. Parse + diagnose time by size, per kind
+const KINDS = [
+  'client-error',
+  'errorlog',
+  'schannel-event',
+  'schannel-protocols',
+  'cipher-suites',
+  'sql-version',
+  'os-version',
+  'certificate',
+];
+const SIZES: [string, number][] = [
+  ['1 KB', 1024],
+  ['100 KB', 100 * 1024],
+  ['1 MB', 1024 * 1024],
+  ...(quick ? [] : ([['10 MB', 10 * 1024 * 1024]] as [string, number][])),
+];
+for (const kind of KINDS) {
+  const seed = fixtureText(kind);
+  if (!seed) continue;
+  for (const [label, bytes] of SIZES) {
+    const text = ofSize(seed, bytes);
+    const ms = await time(
+      () => analyzeAndDiagnose(text),
+      bytes >= 10 * 1024 * 1024 ? 1 : bytes >= 1024 * 1024 ? 3 : 5,
+    );
+    rows.push({
+      group: 'parse+diagnose',
+      name: `${kind} ${label}`,
+      value: ms,
+      unit: 'ms',
+      ...(bytes === 1024 * 1024 ? { budget: '< 100 ms', pass: ms < 100 } : {}),
+    });
+  }
+}
+
+// 3. Adversarial inputs: the worst time of each parser over 100 KB shapes
+const N = 100 * 1024;
+const ADVERSARIAL: [string, string][] = [
+  ['one character', 'a'.repeat(N)],
+  ['newlines', '\n'.repeat(N)],
+  ['one long line of words', 'forcibly closed '.repeat(N / 16)],
+  ['unclosed quotes', '"'.repeat(N)],
+  ['unclosed brackets', '['.repeat(N)],
+  ['registry key prefixes', 'HKEY_LOCAL_MACHINE\\'.repeat(N / 19)],
+  ['PEM armour', '-----BEGIN CERTIFICATE-----\n'.repeat(N / 28)],
+  ['suite prefixes', 'TLS_ECDHE_'.repeat(N / 10)],
+  ['hex', '0x'.repeat(N / 2)],
+  ['error markers', 'Error: 10054 '.repeat(N / 13)],
+  ['timestamps', '2024-01-01 00:00:00.00 spid1 '.repeat(N / 29)],
+  ['escapes', '\\r\\n'.repeat(N / 4)],
+];
+for (const parser of PARSERS) {
+  let worst = 0;
+  let worstName = '';
+  for (const [name, text] of ADVERSARIAL) {
+    const ms = await time(() => parser.parse(text), 3);
+    if (ms > worst) {
+      worst = ms;
+      worstName = name;
+    }
+  }
+  rows.push({
+    group: 'adversarial 100 KB',
+    name: `${parser.kind} (worst: ${worstName})`,
+    value: worst,
+    unit: 'ms',
+    budget: '< 50 ms',
+    pass: worst < 50,
+  });
+}
+
+// 4. Capture throughput (when the capture engine exists)
+try {
+  const capture = (await import('../src/engine/capture/bench.testing')) as {
+    measureThroughput?: () => Promise<{ mbPerSecond: number; megabytes: number }>;
+  };
+  if (capture.measureThroughput) {
+    const r = await capture.measureThroughput();
+    rows.push({
+      group: 'capture',
+      name: `throughput on ${r.megabytes.toFixed(0)} MB synthetic capture (Node)`,
+      value: r.mbPerSecond,
+      unit: 'MB/s',
+      budget: '>= 100 MB/s',
+      pass: r.mbPerSecond >= 100,
+    });
+  }
+} catch {
+  rows.push({
+    group: 'capture',
+    name: 'throughput',
+    value: null,
+    unit: '',
+    note: 'capture engine not available',
+  });
+}
+
+// 5. Not measured here yet
+rows.push({
+  group: 'browser',
+  name: 'Lighthouse scores, time to interactive',
+  value: null,
+  unit: '',
+  note: 'not measured yet (see the quality issue)',
+});
+
+// Report
+const fmt = (r: Row) => (r.value === null ? '-' : r.value >= 100 ? r.value.toFixed(0) : r.value.toFixed(1));
+let group = '';
+for (const r of rows) {
+  if (r.group !== group) {
+    group = r.group;
+    console.log(`\n${group}`);
+  }
+  const verdict = r.pass === undefined ? '' : r.pass ? 'PASS' : 'FAIL';
+  console.log(
+    `  ${r.name.padEnd(58)} ${`${fmt(r)} ${r.unit}`.padStart(12)}  ${(r.budget ?? '').padEnd(12)} ${verdict}${r.note ? `  (${r.note})` : ''}`,
+  );
+}
+mkdirSync('bench', { recursive: true });
+writeFileSync(
+  'bench/results.json',
+  `${JSON.stringify({ measuredAt: new Date().toISOString(), node: process.version, rows }, null, 2)}\n`,
+);
+const failed = rows.filter((r) => r.pass === false).length;
+console.log(
+  `\n${rows.filter((r) => r.pass).length} within budget, ${failed} over budget. Written to bench/results.json`,
+);
