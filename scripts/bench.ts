@@ -170,7 +170,9 @@ for (const parser of PARSERS) {
 
 // 4. Capture throughput (when the capture engine exists)
 try {
-  const capture = (await import('../src/engine/capture/bench.testing')) as {
+  // A variable path: the capture engine is optional here (it may not be built yet).
+  const capturePath = '../src/engine/capture/bench.testing';
+  const capture = (await import(capturePath)) as {
     measureThroughput?: () => Promise<{ mbPerSecond: number; megabytes: number }>;
   };
   if (capture.measureThroughput) {
