@@ -1,0 +1,619 @@
+/**
+ * Adapters: the ONLY place that knows the shape of each parser's facts. Each reads one parse result,
+ * defensively (a missing or differently shaped fact is simply not observed), and reports observations
+ * with the evidence behind them. collectSignals() (signals.ts) merges the observations of every input.
+ */
+import {
+  isOtherErrorId,
+  isScenarioId,
+  PROTOCOL_NAMES,
+  type Family,
+  type OtherErrorId,
+  type ProtocolName,
+  type ScenarioId,
+} from '../ids';
+import type { ArtifactKind, Evidence, ParseResult } from '../model';
+import { arr, at, bool, first, isObj, num, str, strings } from './read';
+import type {
+  CertificateInfo,
+  ClientStack,
+  ErrorlogEventInfo,
+  EvidenceRef,
+  Frequency,
+  MaybeSide,
+  OsInfo,
+  SchannelEventInfo,
+  Side,
+  SqlInfo,
+} from './types';
+
+/** Protocol state of one role as a paste states it: registry values, or the effective state when known. */
+export type RawProtocolState = 'enabled' | 'disabled' | 'default' | 'not-supported' | 'unknown';
+
+/** What an adapter saw. `ref` points at the characters. */
+export type Observation =
+  | { type: 'family'; value: Family; ref: EvidenceRef }
+  | { type: 'otherError'; value: OtherErrorId; ref: EvidenceRef }
+  | { type: 'phase'; value: 'pre-login' | 'login' | 'after-login' | 'unknown'; ref: EvidenceRef }
+  | { type: 'driver'; value: string; ref: EvidenceRef }
+  | { type: 'clientPlatform'; value: 'windows' | 'linux-macos'; ref: EvidenceRef }
+  | { type: 'hint'; value: { scenario: ScenarioId; why: string; strength: 'strong' | 'weak' }; ref: EvidenceRef }
+  | { type: 'clientStack'; value: ClientStack; ref: EvidenceRef }
+  | { type: 'osError'; value: number; ref: EvidenceRef }
+  | { type: 'opensslReason'; value: string; ref: EvidenceRef }
+  | { type: 'jdbcReason'; value: string; ref: EvidenceRef }
+  | { type: 'serverPickedOldProtocol'; value: ProtocolName; ref: EvidenceRef }
+  | { type: 'localAlgorithmMismatch'; ref: EvidenceRef }
+  | { type: 'legacyDriver'; ref: EvidenceRef }
+  | { type: 'decryptFailure'; ref: EvidenceRef }
+  | { type: 'strict'; ref: EvidenceRef }
+  | {
+      type: 'protocols';
+      value: Record<ProtocolName, { client: RawProtocolState; server: RawProtocolState }>;
+      ref: EvidenceRef;
+    }
+  | { type: 'suites'; value: string[]; ref: EvidenceRef }
+  | { type: 'os'; value: OsInfo; ref: EvidenceRef; side?: Side }
+  | { type: 'frequency'; value: Frequency; ref: EvidenceRef }
+  | { type: 'busyServer'; value: boolean; ref: EvidenceRef }
+  | { type: 'sql'; value: SqlInfo; ref: EvidenceRef }
+  | { type: 'certificate'; value: CertificateInfo; ref: EvidenceRef }
+  | { type: 'errorlogThumbprint'; value: string; ref: EvidenceRef }
+  | { type: 'selfGenerated'; value: boolean; ref: EvidenceRef }
+  | { type: 'errorlogEvent'; value: ErrorlogEventInfo; ref: EvidenceRef }
+  | { type: 'schannelEvent'; value: SchannelEventInfo; ref: EvidenceRef }
+  | { type: 'negotiatedSuite'; value: string; ref: EvidenceRef }
+  | { type: 'synTrouble'; ref: EvidenceRef }
+  | { type: 'closedAfterClientHello'; ref: EvidenceRef }
+  | { type: 'unusable'; ref: EvidenceRef };
+
+export interface AdapterContext {
+  input: number;
+  source: string;
+  part: number;
+  /** the side of the machine the input is from, as far as known */
+  side: MaybeSide;
+}
+
+type Result = ParseResult<ArtifactKind, object>;
+
+/** Evidence of the result whose fact is one of `facts` (or under it); null when the parser gave none. */
+export function evidenceFor(result: Result, facts: readonly string[]): Evidence | null {
+  const list = Array.isArray(result.evidence) ? result.evidence : [];
+  for (const f of facts) {
+    const hit = list.find(
+      (e) => isObj(e) && typeof e.fact === 'string' && (e.fact === f || e.fact.startsWith(f + '.')),
+    );
+    if (hit) return hit;
+  }
+  return null;
+}
+
+function refOf(ctx: AdapterContext, result: Result, facts: readonly string[], note: string): EvidenceRef {
+  const ev = evidenceFor(result, facts);
+  return {
+    from: 'paste',
+    input: ctx.input,
+    source: ctx.source,
+    part: ctx.part,
+    kind: result.kind,
+    evidence: ev,
+    note: ev?.meaning && ev.meaning.length > 0 ? ev.meaning : note,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// client-error
+// ---------------------------------------------------------------------------------------------------
+
+const FAMILIES: readonly Family[] = ['handshake-reset', 'other-error', 'unrecognized'];
+
+function protocolFromText(v: string): ProtocolName | undefined {
+  const t = v.toLowerCase().replace(/[^a-z0-9.]/g, '');
+  if (t === '301' || t === '0x0301' || t === 'tls10' || t === 'tlsv1' || t === 'tls1.0' || t === 'tlsv1.0')
+    return 'TLS 1.0';
+  if (t === '302' || t === '0x0302' || t === 'tls11' || t === 'tlsv1.1' || t === 'tls1.1') return 'TLS 1.1';
+  if (t === '300' || t === '0x0300' || t === 'ssl3' || t === 'sslv3' || t === 'ssl3.0') return 'SSL 3.0';
+  return undefined;
+}
+
+const STACKS: readonly ClientStack[] = ['schannel', 'openssl', 'java', 'go', 'node', 'rust', 'managed-sni'];
+
+export function adaptClientError(result: Result, ctx: AdapterContext): Observation[] {
+  const f = result.facts;
+  const out: Observation[] = [];
+  const ref = (facts: string[], note: string) => refOf(ctx, result, facts, note);
+
+  const family = str(at(f, 'family'));
+  if (family && (FAMILIES as readonly string[]).includes(family))
+    out.push({
+      type: 'family',
+      value: family as Family,
+      ref: ref(['family'], familyNote(family as Family)),
+    });
+  const other = str(first(f, ['otherError', 'other', 'otherErrorId']));
+  if (other && isOtherErrorId(other))
+    out.push({ type: 'otherError', value: other, ref: ref(['otherError', 'family'], `Recognised as ${other}.`) });
+
+  const phase = str(at(f, 'phase'));
+  if (phase === 'pre-login' || phase === 'login' || phase === 'after-login')
+    out.push({ type: 'phase', value: phase, ref: ref(['phase'], `The error happened during ${phase}.`) });
+
+  const driver = str(at(f, 'driver'));
+  if (driver) out.push({ type: 'driver', value: driver, ref: ref(['driver'], `Client driver: ${driver}.`) });
+
+  const platform = str(first(f, ['clientPlatform', 'platform']))?.toLowerCase();
+  if (platform === 'windows')
+    out.push({ type: 'clientPlatform', value: 'windows', ref: ref(['clientPlatform'], 'The client runs on Windows.') });
+  else if (platform === 'linux-macos' || platform === 'linux' || platform === 'macos')
+    out.push({
+      type: 'clientPlatform',
+      value: 'linux-macos',
+      ref: ref(['clientPlatform', 'opensslReason', 'driver'], 'The client runs on Linux or macOS (OpenSSL).'),
+    });
+
+  let stack = str(first(f, ['tlsStack', 'stack', 'tlsLibrary', 'clientStack']))?.toLowerCase();
+  if (!stack || !(STACKS as readonly string[]).includes(stack)) {
+    stack = undefined;
+    if (platform === 'java' || (driver && /jdbc/i.test(driver))) stack = 'java';
+    else if (driver && /go-mssqldb|^go\b/i.test(driver)) stack = 'go';
+    else if (driver && /tedious|node/i.test(driver)) stack = 'node';
+    else if (driver && /tiberius|rust/i.test(driver)) stack = 'rust';
+    else if (bool(at(f, 'managedSni')) === true || driver === 'managed SNI') stack = 'managed-sni';
+  }
+  if (stack)
+    out.push({
+      type: 'clientStack',
+      value: stack as ClientStack,
+      ref: ref(['tlsStack', 'driver', 'clientPlatform'], `The client's TLS comes from ${stack}.`),
+    });
+
+  for (const h of arr(at(f, 'scenarioHints')) ?? []) {
+    const scenario = str(at(h, 'scenario'));
+    const why = str(at(h, 'why'));
+    const strength = str(at(h, 'strength'));
+    if (!scenario || !isScenarioId(scenario) || !why) continue;
+    out.push({
+      type: 'hint',
+      value: { scenario, why, strength: strength === 'strong' ? 'strong' : 'weak' },
+      ref: ref(['opensslReason', 'family'], why),
+    });
+  }
+
+  const osError = num(first(f, ['osError', 'nativeError']));
+  if (osError !== undefined)
+    out.push({ type: 'osError', value: osError, ref: ref(['osError'], `Operating-system error ${osError}.`) });
+
+  const openssl = str(first(f, ['opensslReason', 'openssl.reason', 'openSsl.reason', 'openssl']));
+  if (openssl) {
+    out.push({
+      type: 'opensslReason',
+      value: openssl,
+      ref: ref(['opensslReason', 'openssl', 'openSsl'], `OpenSSL reported: ${openssl}.`),
+    });
+    if (!stack) out.push({ type: 'clientStack', value: 'openssl', ref: ref(['opensslReason', 'openssl'], 'OpenSSL error.') });
+  }
+  const jdbc = str(first(f, ['jdbcReason', 'jdbc.reason', 'jdbcCause', 'jdbc.cause']));
+  if (jdbc) {
+    out.push({ type: 'jdbcReason', value: jdbc, ref: ref(['jdbcReason', 'jdbc'], `JDBC reported: ${jdbc}.`) });
+    if (!stack) out.push({ type: 'clientStack', value: 'java', ref: ref(['jdbcReason', 'jdbc'], 'Java client.') });
+  }
+
+  const picked = str(first(f, ['serverProtocol', 'serverSelectedProtocol', 'selectedProtocol']));
+  const pickedName = picked ? (protocolFromText(picked) ?? (PROTOCOL_NAMES as readonly string[]).find((p) => p === picked)) : undefined;
+  if (pickedName && pickedName !== 'TLS 1.2' && pickedName !== 'TLS 1.3')
+    out.push({
+      type: 'serverPickedOldProtocol',
+      value: pickedName as ProtocolName,
+      ref: ref(['serverProtocol', 'serverSelectedProtocol', 'selectedProtocol'], `The server chose ${pickedName}, which the client refuses.`),
+    });
+
+  const hresult = num(first(f, ['hresult', 'hResult', 'securityStatus']));
+  const flags = (k: string) => bool(at(f, k)) === true;
+  if (hresult === 0x80090331 || hresult === -2146893007 || flags('commonAlgorithm') || flags('algorithmMismatch'))
+    out.push({
+      type: 'localAlgorithmMismatch',
+      ref: ref(['hresult', 'commonAlgorithm', 'algorithmMismatch'], 'Schannel says client and server have no algorithm in common.'),
+    });
+  if (hresult === 0x80090330 || hresult === -2146893008 || flags('decryptFailure'))
+    out.push({ type: 'decryptFailure', ref: ref(['hresult', 'decryptFailure'], 'The client could not decrypt what the server sent.') });
+  if (flags('legacyDriver') || flags('dbnetlib'))
+    out.push({
+      type: 'legacyDriver',
+      ref: ref(['legacyDriver', 'dbnetlib', 'driver'], 'The legacy DBNETLIB driver (SQLOLEDB / {SQL Server}) speaks TLS 1.0 only.'),
+    });
+  else if (driver && /dbnetlib|sqloledb|^sql server$|odbc sql server driver/i.test(driver))
+    out.push({
+      type: 'legacyDriver',
+      ref: ref(['driver'], 'The legacy DBNETLIB driver (SQLOLEDB / {SQL Server}) speaks TLS 1.0 only, except on recent Windows 10/2019+ builds.'),
+    });
+  if (flags('strict') || flags('strictEncryption') || str(at(f, 'encrypt'))?.toLowerCase() === 'strict')
+    out.push({ type: 'strict', ref: ref(['strictEncryption', 'strict', 'encrypt'], 'Strict encryption (TDS 8) is in use.') });
+  return out;
+}
+
+function familyNote(f: Family): string {
+  if (f === 'handshake-reset') return 'The connection was reset during the pre-login or TLS handshake.';
+  if (f === 'other-error') return 'A different, recognised error.';
+  return 'Nothing usable was recognised.';
+}
+
+// ---------------------------------------------------------------------------------------------------
+// schannel-protocols
+// ---------------------------------------------------------------------------------------------------
+
+const RAW_STATES: readonly RawProtocolState[] = ['enabled', 'disabled', 'default', 'not-supported', 'unknown'];
+const rawState = (v: unknown): RawProtocolState =>
+  typeof v === 'string' && (RAW_STATES as readonly string[]).includes(v) ? (v as RawProtocolState) : 'default';
+
+export function adaptSchannelProtocols(result: Result, ctx: AdapterContext): Observation[] {
+  const f = result.facts;
+  const protocols = at(f, 'protocols');
+  const effective = at(f, 'effective');
+  if (!isObj(protocols) && !isObj(effective)) return [];
+  const value = {} as Record<ProtocolName, { client: RawProtocolState; server: RawProtocolState }>;
+  let any = false;
+  for (const p of PROTOCOL_NAMES) {
+    const eff = isObj(effective) ? effective[p] : undefined;
+    const raw = isObj(protocols) ? protocols[p] : undefined;
+    const pick = (role: 'client' | 'server'): RawProtocolState => {
+      const e = isObj(eff) ? rawState(eff[role]) : 'default';
+      if (e !== 'default' && e !== 'unknown') return e;
+      return isObj(raw) ? rawState(raw[role]) : 'default';
+    };
+    value[p] = { client: pick('client'), server: pick('server') };
+    if (value[p].client !== 'default' || value[p].server !== 'default') any = true;
+  }
+  const out: Observation[] = [
+    {
+      type: 'protocols',
+      value,
+      ref: refOf(ctx, result, ['protocols', 'effective'], any ? 'SCHANNEL protocol settings.' : 'No protocol is set in the registry: the Windows defaults apply.'),
+    },
+  ];
+  const build = num(first(f, ['os.build']));
+  const nt = str(first(f, ['os.ntVersion']));
+  if (build !== undefined) out.push(osObservation(ctx, result, build, num(at(f, 'os.ubr')) ?? null, nt ?? null, null, ['os']));
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// cipher-suites
+// ---------------------------------------------------------------------------------------------------
+
+export function adaptCipherSuites(result: Result, ctx: AdapterContext): Observation[] {
+  const f = result.facts;
+  const suites = strings(first(f, ['suites', 'enabled', 'order']));
+  if (!suites || suites.length === 0) return [];
+  return [
+    {
+      type: 'suites',
+      value: suites,
+      ref: refOf(ctx, result, ['suites'], `A list of ${suites.length} enabled cipher suites.`),
+    },
+  ];
+}
+
+// ---------------------------------------------------------------------------------------------------
+// os-version
+// ---------------------------------------------------------------------------------------------------
+
+function osObservation(
+  ctx: AdapterContext,
+  result: Result,
+  build: number | null,
+  ubr: number | null,
+  nt: string | null,
+  product: string | null,
+  facts: string[],
+  extra: Partial<OsInfo> = {},
+): Observation {
+  return {
+    type: 'os',
+    value: {
+      product,
+      build,
+      ubr,
+      leadingZeroFix: extra.leadingZeroFix ?? null,
+      family: extra.family ?? familyOfBuild(build, nt),
+    },
+    ref: refOf(ctx, result, facts, product ? `Windows: ${product}${build ? ` (build ${build}${ubr !== null ? '.' + ubr : ''})` : ''}.` : `Windows build ${build ?? 'unknown'}.`),
+  };
+}
+
+/** The cipher family of a Windows build, by the knowledge tables' names. */
+export function familyOfBuild(build: number | null, nt: string | null): string | null {
+  if (build !== null) {
+    if (build < 7600) return null;
+    if (build < 9200) return '2008r2';
+    if (build < 9600) return '2012';
+    if (build < 10240) return '2012r2';
+    if (build < 17763) return '2016';
+    if (build < 20348) return '2019';
+    return '2022';
+  }
+  if (nt === '6.1') return '2008r2';
+  if (nt === '6.2') return '2012';
+  if (nt === '6.3') return '2012r2';
+  return null;
+}
+
+/** "10.0.14393.3542" / "14393.3542" / 14393 -> build and UBR */
+function splitBuild(v: unknown): { build: number | null; ubr: number | null } {
+  if (typeof v === 'number') return { build: v, ubr: null };
+  const s = str(v);
+  if (!s) return { build: null, ubr: null };
+  const m = /(?:^|\D)(\d{4,5})(?:\.(\d{1,5}))?(?:\D|$)/.exec(s.replace(/^\d{1,2}\.\d{1,2}\./, ' '));
+  return m ? { build: Number(m[1]), ubr: m[2] === undefined ? null : Number(m[2]) } : { build: null, ubr: null };
+}
+
+export function adaptOsVersion(result: Result, ctx: AdapterContext): Observation[] {
+  const f = result.facts;
+  const product = str(first(f, ['product', 'productName', 'caption'])) ?? null;
+  let { build, ubr } = splitBuild(first(f, ['build', 'version', 'osBuild']));
+  const b2 = num(first(f, ['currentBuild', 'buildNumber']));
+  if (build === null && b2 !== undefined) build = b2;
+  const u2 = num(first(f, ['ubr', 'UBR', 'revision']));
+  if (ubr === null && u2 !== undefined) ubr = u2;
+  if (build === null && !product) return [];
+  const fix = bool(first(f, ['leadingZeroFix', 'hasLeadingZeroFix', 'dheLeadingZeroFix']));
+  const family = str(first(f, ['defaultCipherFamily', 'cipherFamily'])) ?? null;
+  return [
+    osObservation(ctx, result, build, ubr, null, product, ['build', 'product', 'version'], {
+      ...(fix !== undefined ? { leadingZeroFix: fix } : {}),
+      family,
+    }),
+  ];
+}
+
+// ---------------------------------------------------------------------------------------------------
+// sql-version
+// ---------------------------------------------------------------------------------------------------
+
+export function adaptSqlVersion(result: Result, ctx: AdapterContext): Observation[] {
+  const f = result.facts;
+  const out: Observation[] = [];
+  const build = str(first(f, ['build', 'version']));
+  const product = str(at(f, 'product')) ?? null;
+  if (!build && !product) return [];
+  const major = build ? num(build.split('.')[0]) : undefined;
+  const linux = /linux/i.test(str(first(f, ['platform', 'os', 'hostPlatform'])) ?? '') || bool(at(f, 'linux')) === true;
+  out.push({
+    type: 'sql',
+    value: {
+      product,
+      build: build ?? null,
+      major: major ?? null,
+      supportsTls12: bool(at(f, 'supportsTls12')) ?? null,
+      minimumTls12Build: str(at(f, 'minimumTls12Build')) ?? null,
+      hasLoginDispatcherPool: bool(at(f, 'hasLoginDispatcherPool')) ?? null,
+      linux,
+    },
+    ref: refOf(ctx, result, ['build', 'product', 'version'], `${product ?? 'SQL Server'} ${build ?? ''}`.trim() + '.'),
+  });
+  // @@VERSION names the Windows of the SQL Server machine too
+  const osBuild = splitBuild(first(f, ['osBuild', 'windowsBuild', 'os.build']));
+  const osProduct = str(first(f, ['osProduct', 'windows', 'os.product'])) ?? null;
+  if (osBuild.build !== null || osProduct)
+    out.push(
+      {
+        ...osObservation(ctx, result, osBuild.build, osBuild.ubr, null, osProduct, [
+          'osBuild',
+          'osProduct',
+          'windows',
+          'os',
+        ]),
+        side: 'server',
+      } as Observation,
+    );
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// certificate
+// ---------------------------------------------------------------------------------------------------
+
+export function adaptCertificate(result: Result, ctx: AdapterContext): Observation[] {
+  const f = result.facts;
+  const one = (c: unknown): CertificateInfo => ({
+    thumbprint: normaliseThumbprint(str(at(c, 'thumbprint'))),
+    signatureHash: str(at(c, 'signatureHash'))?.toLowerCase() ?? null,
+    signatureAlgorithm: str(first(c, ['signatureAlgorithm', 'signatureAlgorithmFriendlyName'])) ?? null,
+    weakForSqlServer: bool(at(c, 'weakForSqlServer')) ?? null,
+    weakOnLinuxOpenSsl: bool(at(c, 'weakOnLinuxOpenSsl')) ?? null,
+    serverAuthEku: bool(at(c, 'serverAuthEku')) ?? null,
+    subject: str(at(c, 'subject')) ?? null,
+  });
+  const list = arr(at(f, 'certificates'));
+  // a chain: only the first (leaf) matters for SQL Server; several listed certificates: each may be the one
+  const format = str(at(f, 'format'));
+  const chain = format === 'pem' || format === 'der-base64' || format === 'der-hex' || format === 'openssl-text';
+  const certs = list && list.length > 0 ? (chain ? list.slice(0, 1) : list) : [f];
+  const out: Observation[] = [];
+  for (const c of certs) {
+    const info = one(c);
+    if (!info.thumbprint && !info.signatureHash && info.weakForSqlServer === null) continue;
+    out.push({
+      type: 'certificate',
+      value: info,
+      ref: refOf(
+        ctx,
+        result,
+        ['signatureAlgorithm', 'signatureHash', 'weakForSqlServer', 'thumbprint'],
+        `Certificate${info.subject ? ' ' + info.subject : ''} signed with ${info.signatureAlgorithm ?? info.signatureHash ?? 'an unknown algorithm'}.`,
+      ),
+    });
+  }
+  return out;
+}
+
+export function normaliseThumbprint(v: string | undefined): string | null {
+  if (!v) return null;
+  const hex = v.replace(/[^0-9a-fA-F]/g, '').toUpperCase();
+  return hex.length === 40 ? hex : null;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// errorlog
+// ---------------------------------------------------------------------------------------------------
+
+export function adaptErrorlog(result: Result, ctx: AdapterContext): Observation[] {
+  const f = result.facts;
+  const out: Observation[] = [];
+  const thumb = normaliseThumbprint(str(first(f, ['certificateThumbprint', 'certificate.thumbprint'])));
+  if (thumb)
+    out.push({
+      type: 'errorlogThumbprint',
+      value: thumb,
+      ref: refOf(ctx, result, ['certificateThumbprint'], `SQL Server loaded the certificate ${thumb} for encryption.`),
+    });
+  const self = bool(first(f, ['selfGenerated', 'certificate.selfGenerated']));
+  if (self !== undefined)
+    out.push({
+      type: 'selfGenerated',
+      value: self,
+      ref: refOf(ctx, result, ['selfGenerated'], self ? 'SQL Server uses a self-generated certificate.' : 'SQL Server uses a configured certificate.'),
+    });
+  for (const e of arr(at(f, 'events')) ?? []) {
+    const error = num(first(e, ['error', 'number', 'errorNumber', 'id']));
+    if (error === undefined) continue;
+    const info: ErrorlogEventInfo = {
+      error,
+      state: num(at(e, 'state')) ?? null,
+      networkError: num(first(e, ['networkError', 'networkErrorCode', 'osError', 'code'])) ?? null,
+      sslMs: num(first(e, ['sslMs', 'establishingSslMs', 'timings.ssl', 'timings.establishingSsl', 'ssl'])) ?? null,
+    };
+    const ev = evidenceOfEvent(result, e);
+    out.push({
+      type: 'errorlogEvent',
+      value: info,
+      ref: {
+        from: 'paste',
+        input: ctx.input,
+        source: ctx.source,
+        part: ctx.part,
+        kind: result.kind,
+        evidence: ev,
+        note: ev?.meaning || `ERRORLOG error ${error}${info.state !== null ? ', state ' + info.state : ''}.`,
+      },
+    });
+  }
+  // SQL Server's own version line at the top of an ERRORLOG
+  const build = str(first(f, ['sqlBuild', 'build', 'version.build', 'sqlVersion.build']));
+  if (build && /^\d{1,2}\.\d{1,2}\.\d{1,5}/.test(build)) {
+    out.push(...adaptSqlVersion({ ...result, facts: { build, product: str(first(f, ['product', 'sqlVersion.product', 'version.product'])) } }, ctx));
+  }
+  return out;
+}
+
+/** Evidence of one event: a span given on the event itself, or evidence whose fact names its index. */
+function evidenceOfEvent(result: Result, e: unknown): Evidence | null {
+  const start = num(at(e, 'start'));
+  const end = num(at(e, 'end'));
+  const list = Array.isArray(result.evidence) ? result.evidence : [];
+  if (start !== undefined && end !== undefined) {
+    const hit = list.find((x) => x.start <= start && x.end >= end) ?? list.find((x) => x.start >= start && x.end <= end);
+    if (hit) return hit;
+  }
+  const idx = arr(at(result.facts, 'events'))?.indexOf(e) ?? -1;
+  if (idx >= 0) {
+    const hit = list.find((x) => x.fact === `events.${idx}` || x.fact?.startsWith(`events.${idx}.`) || x.fact === `events[${idx}]`);
+    if (hit) return hit;
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// schannel-event
+// ---------------------------------------------------------------------------------------------------
+
+export function adaptSchannelEvent(result: Result, ctx: AdapterContext): Observation[] {
+  const f = result.facts;
+  const list = arr(at(f, 'events'));
+  const items = list && list.length > 0 ? list : [f];
+  const out: Observation[] = [];
+  for (const e of items) {
+    const eventId = num(first(e, ['eventId', 'id']));
+    if (eventId === undefined) continue;
+    const info: SchannelEventInfo = {
+      eventId,
+      alert: num(first(e, ['alert', 'alertCode', 'alertDescription'])) ?? null,
+      state: num(first(e, ['state', 'errorState', 'internalState'])) ?? null,
+      protocol: str(at(e, 'protocol')) ?? null,
+      side: schannelEventSide(eventId, ctx.side),
+    };
+    const ev = evidenceOfEvent(result, e) ?? evidenceFor(result, ['eventId', 'alert', 'state']);
+    out.push({
+      type: 'schannelEvent',
+      value: info,
+      ref: {
+        from: 'paste',
+        input: ctx.input,
+        source: ctx.source,
+        part: ctx.part,
+        kind: result.kind,
+        evidence: ev,
+        note: ev?.meaning || `Schannel event ${eventId}${info.alert !== null ? ' alert ' + info.alert : ''}.`,
+      },
+    });
+    const suite = str(first(e, ['cipherSuite', 'suite']));
+    if (eventId === 36880 && suite)
+      out.push({ type: 'negotiatedSuite', value: suite, ref: refOf(ctx, result, ['cipherSuite'], `Negotiated ${suite}.`) });
+  }
+  return out;
+}
+
+/** 36874 is logged by the server role: "received from a remote client application". */
+function schannelEventSide(eventId: number, inputSide: MaybeSide): MaybeSide {
+  if (eventId === 36874) return 'server';
+  return inputSide;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// packet-capture (a hook: the capture reader is added later; its facts are read defensively)
+// ---------------------------------------------------------------------------------------------------
+
+export function adaptPacketCapture(result: Result, ctx: AdapterContext): Observation[] {
+  const f = result.facts;
+  const out: Observation[] = [];
+  const conns = arr(first(f, ['connections', 'conversations'])) ?? [];
+  for (const c of conns) {
+    const hello = at(c, 'clientHello');
+    const suites = strings(at(hello, 'suites'));
+    if (suites && suites.length > 0)
+      out.push({ type: 'suites', value: suites, ref: refOf({ ...ctx, side: 'client' }, result, ['clientHello'], 'Suites offered in the Client Hello.') });
+    const chosen = str(first(c, ['serverHello.suite', 'serverHello.cipherSuite']));
+    if (chosen) out.push({ type: 'negotiatedSuite', value: chosen, ref: refOf(ctx, result, ['serverHello'], `The server chose ${chosen}.`) });
+    if ((num(at(c, 'synRetransmits')) ?? 0) > 0)
+      out.push({ type: 'synTrouble', ref: refOf(ctx, result, ['synRetransmits'], 'The client had to resend its SYN: the server did not answer the TCP handshake.') });
+    const reset = at(c, 'reset');
+    if (hello && !at(c, 'serverHello') && reset)
+      out.push({ type: 'closedAfterClientHello', ref: refOf(ctx, result, ['reset'], 'The server closed the connection after the Client Hello, without a Server Hello.') });
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------
+
+export const ADAPTERS: Partial<Record<ArtifactKind, (r: Result, ctx: AdapterContext) => Observation[]>> = {
+  'client-error': adaptClientError,
+  'schannel-protocols': adaptSchannelProtocols,
+  'cipher-suites': adaptCipherSuites,
+  'os-version': adaptOsVersion,
+  'sql-version': adaptSqlVersion,
+  certificate: adaptCertificate,
+  errorlog: adaptErrorlog,
+  'schannel-event': adaptSchannelEvent,
+  'packet-capture': adaptPacketCapture,
+};
+
+/** Runs the adapter of a result's kind; an adapter that throws on a strange shape observes nothing. */
+export function observe(result: Result, ctx: AdapterContext): Observation[] {
+  const adapter = ADAPTERS[result.kind];
+  if (!adapter || !isObj(result.facts)) return [];
+  try {
+    return adapter(result, ctx);
+  } catch {
+    return [];
+  }
+}

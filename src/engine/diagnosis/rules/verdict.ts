@@ -1,0 +1,104 @@
+/**
+ * A small builder every rule uses: start from a prior, add reasons for and against with a weight, get a
+ * score in 0..1 (a logistic of the summed weights) and a plain-language explanation.
+ */
+import type { ScenarioId } from '../../ids';
+import type { EvidenceRef, Reason, RuleResult, Signal, Signals } from '../types';
+
+/** How much one reason moves the score (on a log-odds scale). */
+export const W = {
+  /** settles it on its own */
+  DECISIVE: 4,
+  STRONG: 2.5,
+  MEDIUM: 1.5,
+  WEAK: 0.7,
+} as const;
+
+const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
+
+export class Verdict {
+  private readonly pros: Reason[] = [];
+  private readonly cons: Reason[] = [];
+  constructor(
+    private readonly id: string,
+    private readonly type: 'scenario' | 'look-alike',
+    /** log-odds before any evidence: how common the cause is */
+    private readonly prior: number,
+  ) {}
+
+  for(text: string, weight: number, evidence: readonly EvidenceRef[] = []): this {
+    this.pros.push({ text, weight: Math.abs(weight), evidence: [...evidence] });
+    return this;
+  }
+
+  against(text: string, weight: number, evidence: readonly EvidenceRef[] = []): this {
+    this.cons.push({ text, weight: -Math.abs(weight), evidence: [...evidence] });
+    return this;
+  }
+
+  /** Adds a reason unless a reason already given rests on the same characters (no double counting). */
+  forUnlessCovered(text: string, weight: number, evidence: readonly EvidenceRef[] = []): this {
+    const overlaps = (a: EvidenceRef, b: EvidenceRef) =>
+      a.input === b.input &&
+      a.part === b.part &&
+      a.evidence !== null &&
+      b.evidence !== null &&
+      a.evidence.start < b.evidence.end &&
+      b.evidence.start < a.evidence.end;
+    const covered = this.pros.some((r) => r.evidence.some((a) => evidence.some((b) => overlaps(a, b))));
+    return covered ? this : this.for(text, weight, evidence);
+  }
+
+  get hasFor(): boolean {
+    return this.pros.length > 0;
+  }
+
+  result(summary?: string): RuleResult {
+    const total = this.prior + [...this.pros, ...this.cons].reduce((a, r) => a + r.weight, 0);
+    const score = Math.round(sigmoid(total) * 1000) / 1000;
+    const pros = [...this.pros].sort((a, b) => b.weight - a.weight);
+    const cons = [...this.cons].sort((a, b) => a.weight - b.weight);
+    const explanation =
+      summary ??
+      (pros.length === 0 && cons.length === 0
+        ? 'Nothing pasted or answered speaks for or against this yet.'
+        : [
+            pros[0] ? `For: ${pros[0].text}` : 'Nothing points to it.',
+            cons[0] ? `Against: ${cons[0].text}` : '',
+          ]
+            .filter(Boolean)
+            .join(' '));
+    return { id: this.id, type: this.type, score, for: pros, against: cons, explanation };
+  }
+}
+
+export const ev = <T>(s: Signal<T> | undefined): EvidenceRef[] => (s ? s.evidence : []);
+
+/** The family gate every scenario shares: a different error, or a reset after login, is not the article's case. */
+export function familyGate(v: Verdict, s: Signals): void {
+  if (s.family?.value === 'other-error')
+    v.against('The error is a different, recognised problem, not the handshake reset.', W.DECISIVE, ev(s.family));
+  if (s.phase?.value === 'after-login')
+    v.against('The connection failed after login, not during the handshake.', W.STRONG, ev(s.phase));
+}
+
+export const PRIORS = {
+  'tls-protocol-mismatch': -1.2,
+  'cipher-suite-mismatch': -2.0,
+  'tls-dhe-ciphers': -2.4,
+  'weak-certificate-hash': -2.4,
+  'dhe-leading-zero': -2.6,
+  'tcp-listener-overload': -2.8,
+} as const;
+
+/** What the client-error parser read as naming this scenario's cause, unless a rule already counted it. */
+export function applyHints(v: Verdict, s: Signals, scenario: ScenarioId): void {
+  for (const h of s.hints) {
+    if (h.value.scenario !== scenario) continue;
+    // 'strong': the message itself names the cause (a JDBC or Go text saying the version was refused)
+    v.forUnlessCovered(h.value.why, h.value.strength === 'strong' ? W.DECISIVE : W.WEAK, h.evidence);
+  }
+}
+
+/** The user's answer to the question whose flow fact is `fact`, when given. */
+export const answered = (s: Signals, fact: string): Signal<string> | undefined => s.answerFacts[fact];

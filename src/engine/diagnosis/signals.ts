@@ -1,0 +1,452 @@
+/**
+ * collectSignals(): a normalised view of everything known from the pastes and the wizard answers. Each
+ * signal keeps its value and the evidence behind it (the pasted characters or the answer), so every rule
+ * can say why. Parser fact shapes are known only to ./adapters.ts; wizard fact keys only to ./answers.ts.
+ */
+import { PROTOCOL_NAMES, type ProtocolName } from '../ids';
+import type { Flow } from '../knowledge/types';
+import { defaultProtocols, hasLeadingZeroFix } from '../knowledge-tables/windows';
+import { parseSqlBuild, tls12Support } from '../knowledge-tables/sql-builds';
+import { observe, type Observation, type RawProtocolState } from './adapters';
+import { answerObservations } from './answers';
+import { isDheSuite, normaliseSuite, intersect } from './suites';
+import type {
+  Contradiction,
+  DiagnosisInput,
+  EvidenceRef,
+  MachineView,
+  MaybeSide,
+  OsInfo,
+  ProtocolSet,
+  ProtocolState,
+  Signal,
+  Signals,
+  WizardAnswers,
+} from './types';
+
+const sig = <T>(value: T, evidence: EvidenceRef[]): Signal<T> => ({ value, evidence });
+
+export const emptyProtocolSet = (): ProtocolSet =>
+  Object.fromEntries(PROTOCOL_NAMES.map((p) => [p, 'unknown'])) as ProtocolSet;
+
+/** Which machine a paste is from, judged by what it holds (when the user did not say). */
+function inferSide(input: DiagnosisInput): { side: MaybeSide; reason: string } {
+  if (input.side) return { side: input.side, reason: 'you said this paste is from the ' + (input.side === 'server' ? 'SQL Server machine' : 'client machine') };
+  const kinds = new Set(input.artifacts.map((a) => a.kind));
+  const serverish = kinds.has('errorlog');
+  const clientish = kinds.has('client-error');
+  if (serverish && !clientish) return { side: 'server', reason: 'it was pasted with ERRORLOG lines, which come from the SQL Server machine' };
+  if (clientish && !serverish) return { side: 'client', reason: 'it was pasted with the client error message' };
+  return { side: 'unknown', reason: 'nothing in the paste says which machine it comes from' };
+}
+
+/** Merges one kind of observation into a signal; a different value is a conflict (first value kept). */
+class Merger {
+  conflicts: Contradiction[] = [];
+  put<T>(current: Signal<T> | undefined, value: T, ref: EvidenceRef, fact: string, same = (a: T, b: T) => a === b): Signal<T> {
+    if (!current) return sig(value, [ref]);
+    if (same(current.value, value)) return sig(current.value, [...current.evidence, ref]);
+    const a = current.evidence[0];
+    if (a && !this.conflicts.some((c) => c.fact === fact && c.b.input === ref.input && c.b.part === ref.part))
+      this.conflicts.push({
+        fact,
+        text: `${fact}: "${String(current.value)}" in one place, "${String(value)}" in another.`,
+        a,
+        b: ref,
+      });
+    return current;
+  }
+}
+
+const toState = (s: RawProtocolState, def: 'enabled' | 'disabled' | 'not-supported' | null): ProtocolState => {
+  if (s === 'enabled') return 'on';
+  if (s === 'disabled' || s === 'not-supported') return 'off';
+  if (def === 'enabled') return 'on';
+  if (def === 'disabled' || def === 'not-supported') return 'off';
+  return 'unknown';
+};
+
+function ntOf(build: number | null): string | null {
+  if (build === null) return null;
+  if (build < 7600) return '6.0';
+  if (build < 9200) return '6.1';
+  if (build < 9600) return '6.2';
+  if (build < 10240) return '6.3';
+  return '10.0';
+}
+
+function completeOs(os: OsInfo): OsInfo {
+  const fix =
+    os.leadingZeroFix ??
+    (os.build !== null ? hasLeadingZeroFix(os.build >= 10240 ? 10 : 6, os.build, os.ubr) : null);
+  return { ...os, leadingZeroFix: fix };
+}
+
+/** Reads everything known. Never throws on odd parser output. */
+export function collectSignals(
+  inputs: readonly DiagnosisInput[],
+  answers: WizardAnswers = {},
+  flow?: Flow,
+): Signals {
+  const m = new Merger();
+  const s: Signals = {
+    inputsCount: inputs.length,
+    machines: [],
+    certificates: [],
+    schannelEvents: [],
+    errorlogEvents: [],
+    hints: [],
+    answerFacts: {},
+    unusable: [],
+    conflicts: m.conflicts,
+  };
+
+  const perInput: Array<{ side: MaybeSide; obs: Observation[] }> = [];
+  inputs.forEach((input, i) => {
+    const { side, reason } = inferSide(input);
+    const obs: Observation[] = [];
+    (input.artifacts ?? []).forEach((artifact, part) => {
+      if (!artifact || typeof artifact !== 'object') return;
+      if (artifact.kind === 'unknown') {
+        s.unusable.push({
+          from: 'paste',
+          input: i,
+          source: input.source,
+          part,
+          kind: 'unknown',
+          evidence: null,
+          note: artifact.problems?.[0]?.message ?? 'This part could not be recognised.',
+        });
+        return;
+      }
+      obs.push(...observe(artifact, { input: i, source: input.source, part, side }));
+    });
+    perInput.push({ side, obs });
+    s.machines.push({ input: i, source: input.source, side, sideReason: reason });
+  });
+
+  // --- machine-specific observations per input -------------------------------------------------
+  perInput.forEach(({ obs }, i) => {
+    const mv = s.machines[i]!;
+    for (const o of obs) {
+      if (o.type === 'protocols' && !mv.protocols) {
+        mv.protocols = sig({ client: emptyProtocolSet(), server: emptyProtocolSet() }, [o.ref]);
+        // states resolved below, once the machine's OS is known
+        (mv as MachineView & { rawProtocols?: typeof o.value }).rawProtocols = o.value;
+      } else if (o.type === 'suites' && !mv.suites) {
+        mv.suites = sig(o.value.map(normaliseSuite), [o.ref]);
+      } else if (o.type === 'os' && !o.side) {
+        mv.os = mv.os ? m.put(mv.os, completeOs(o.value), o.ref, 'Windows build', (a, b) => a.build === b.build || b.build === null) : sig(completeOs(o.value), [o.ref]);
+      }
+    }
+  });
+  for (const mv of s.machines) {
+    const raw = (mv as MachineView & { rawProtocols?: Record<ProtocolName, { client: RawProtocolState; server: RawProtocolState }> }).rawProtocols;
+    delete (mv as MachineView & { rawProtocols?: unknown }).rawProtocols;
+    if (!raw || !mv.protocols) continue;
+    const defaults = mv.os ? defaultProtocols(ntOf(mv.os.value.build), mv.os.value.build) : null;
+    for (const p of PROTOCOL_NAMES) {
+      mv.protocols.value.client[p] = toState(raw[p].client, defaults ? defaults[p].client : null);
+      mv.protocols.value.server[p] = toState(raw[p].server, defaults ? defaults[p].server : null);
+    }
+  }
+
+  // --- everything else ------------------------------------------------------------------------
+  const all = perInput.flatMap((x) => x.obs);
+  const answerObs = answerObservations(answers, flow);
+  for (const a of answerObs.facts) s.answerFacts[a.fact] = sig(a.answerId, [a.ref]);
+
+  // answers first: what the user states wins over what a paste implies (the disagreement is reported)
+  for (const o of [...answerObs.observations, ...all]) {
+    switch (o.type) {
+      case 'family': {
+        // the article's error wins over a look-alike found in another paste: both are reported
+        if (s.family && s.family.value !== o.value && s.family.evidence[0]?.from === 'paste') {
+          m.conflicts.push({ fact: 'family', text: `One paste reads as ${s.family.value}, another as ${o.value}.`, a: s.family.evidence[0], b: o.ref });
+          if (o.value === 'handshake-reset') s.family = sig(o.value, [o.ref]);
+        } else s.family = m.put(s.family, o.value, o.ref, 'family');
+        break;
+      }
+      case 'otherError':
+        s.otherError = m.put(s.otherError, o.value, o.ref, 'otherError');
+        break;
+      case 'phase':
+        s.phase = m.put(s.phase, o.value, o.ref, 'phase');
+        break;
+      case 'driver':
+        s.driver = m.put(s.driver, o.value, o.ref, 'driver');
+        break;
+      case 'clientPlatform':
+        s.clientPlatform = m.put(s.clientPlatform, o.value, o.ref, 'client platform');
+        break;
+      case 'clientStack':
+        s.clientStack = m.put(s.clientStack, o.value, o.ref, 'client TLS stack');
+        break;
+      case 'osError':
+        s.osError = m.put(s.osError, o.value, o.ref, 'OS error');
+        break;
+      case 'opensslReason':
+        s.opensslReason = m.put(s.opensslReason, o.value, o.ref, 'OpenSSL reason');
+        break;
+      case 'jdbcReason':
+        s.jdbcReason = m.put(s.jdbcReason, o.value, o.ref, 'JDBC reason');
+        break;
+      case 'serverPickedOldProtocol':
+        s.serverPickedOldProtocol = m.put(s.serverPickedOldProtocol, o.value, o.ref, 'protocol chosen by the server');
+        break;
+      case 'localAlgorithmMismatch':
+        s.localAlgorithmMismatch = m.put(s.localAlgorithmMismatch, true as const, o.ref, 'common algorithm');
+        break;
+      case 'legacyDriver':
+        s.legacyDriver = m.put(s.legacyDriver, true as const, o.ref, 'legacy driver');
+        break;
+      case 'decryptFailure':
+        s.decryptFailure = m.put(s.decryptFailure, true as const, o.ref, 'decrypt failure');
+        break;
+      case 'strict':
+        s.strict = m.put(s.strict, true as const, o.ref, 'strict encryption');
+        break;
+      case 'sql': {
+        const v = o.value;
+        if (v.build && (v.supportsTls12 === null || v.minimumTls12Build === null)) {
+          const b = parseSqlBuild(v.build.split(' ')[0] ?? '');
+          if (b) {
+            const verdict = tls12Support(b);
+            v.supportsTls12 = v.supportsTls12 ?? verdict.supportsTls12;
+            v.minimumTls12Build = v.minimumTls12Build ?? verdict.minimumTls12Build;
+            v.product = v.product ?? verdict.product;
+          }
+        }
+        if (v.hasLoginDispatcherPool === null && v.major !== null) v.hasLoginDispatcherPool = v.major >= 15;
+        s.sql = m.put(s.sql, v, o.ref, 'SQL Server build', (a, b) => a.build === b.build || !b.build || !a.build);
+        break;
+      }
+      case 'os':
+        // an OS named with its side (SQL Server's @@VERSION, a wizard answer); per-paste ones are per machine
+        if (o.side) {
+          const v = completeOs(o.value);
+          const same = (a: OsInfo, b: OsInfo) => a.build === b.build || a.build === null || b.build === null;
+          if (o.side === 'server') s.serverOs = m.put(s.serverOs, v, o.ref, 'server Windows build', same);
+          else s.clientOs = m.put(s.clientOs, v, o.ref, 'client Windows build', same);
+        }
+        break;
+      case 'frequency':
+        s.frequency = m.put(s.frequency, o.value, o.ref, 'always or intermittent');
+        break;
+      case 'busyServer':
+        s.busyServer = m.put(s.busyServer, o.value, o.ref, 'busy server');
+        break;
+      case 'certificate':
+        s.certificates.push(sig(o.value, [o.ref]));
+        break;
+      case 'errorlogThumbprint':
+        s.errorlogThumbprint = m.put(s.errorlogThumbprint, o.value, o.ref, 'certificate in the ERRORLOG');
+        break;
+      case 'selfGenerated':
+        s.selfGeneratedCert = m.put(s.selfGeneratedCert, o.value, o.ref, 'self-generated certificate');
+        break;
+      case 'errorlogEvent':
+        s.errorlogEvents.push(sig(o.value, [o.ref]));
+        break;
+      case 'schannelEvent':
+        s.schannelEvents.push(sig(o.value, [o.ref]));
+        break;
+      case 'negotiatedSuite':
+        s.negotiatedSuite = m.put(s.negotiatedSuite, normaliseSuite(o.value), o.ref, 'negotiated suite');
+        break;
+      case 'synTrouble':
+        s.synTrouble = m.put(s.synTrouble, true as const, o.ref, 'SYN trouble');
+        break;
+      case 'closedAfterClientHello':
+        s.closedAfterClientHello = m.put(s.closedAfterClientHello, true as const, o.ref, 'closed after Client Hello');
+        break;
+      case 'hint':
+        s.hints.push(sig(o.value, [o.ref]));
+        break;
+      case 'unusable':
+        s.unusable.push(o.ref);
+        break;
+      default:
+        break;
+    }
+  }
+
+  deriveMachines(s);
+  deriveProtocols(s);
+  deriveSuites(s);
+  deriveCertificate(s);
+  deriveErrorlog(s);
+  return s;
+}
+
+/** OS per side from the machines. */
+function deriveMachines(s: Signals) {
+  for (const mv of s.machines) {
+    if (!mv.os) continue;
+    if (mv.side === 'server' && !s.serverOs) s.serverOs = mv.os;
+    else if (mv.side === 'client' && !s.clientOs) s.clientOs = mv.os;
+  }
+  const unknown = s.machines.filter((mv) => mv.side === 'unknown' && mv.os);
+  if (unknown.length === 1) {
+    const os = unknown[0]!.os!;
+    // one side known, the other pasted without a side: it is most likely the other machine
+    if (s.serverOs && !s.clientOs && s.serverOs !== os) s.clientOs = withNote(os, 'taken as the client machine, since the server is known');
+    else if (s.clientOs && !s.serverOs && s.clientOs !== os) s.serverOs = withNote(os, 'taken as the SQL Server machine, since the client is known');
+    else if (!s.serverOs && !s.clientOs) s.unknownSideOs = os;
+  } else if (unknown.length >= 2 && !s.serverOs && !s.clientOs) {
+    s.unknownSideOs = unknown[0]!.os!;
+  }
+}
+
+function withNote<T>(signal: Signal<T>, note: string): Signal<T> {
+  return { value: signal.value, evidence: signal.evidence.map((e) => ({ ...e, note: `${e.note} (${note})` })) };
+}
+
+function setOff(set: ProtocolSet, protocols: ProtocolName[]) {
+  for (const p of protocols) set[p] = 'off';
+}
+
+function deriveProtocols(s: Signals) {
+  const client = emptyProtocolSet();
+  const server = emptyProtocolSet();
+  const cEv: EvidenceRef[] = [];
+  const sEv: EvidenceRef[] = [];
+  const unknownMachines = s.machines.filter((mv) => mv.protocols && mv.side === 'unknown');
+  for (const mv of s.machines) {
+    if (!mv.protocols) continue;
+    let side = mv.side;
+    // two dumps, one with a known side: the other is the other machine
+    if (side === 'unknown' && unknownMachines.length === 1) {
+      const known = s.machines.find((x) => x.protocols && x.side !== 'unknown');
+      if (known) side = known.side === 'server' ? 'client' : 'server';
+    }
+    if (side === 'client') {
+      Object.assign(client, mv.protocols.value.client);
+      cEv.push(...mv.protocols.evidence);
+    } else if (side === 'server') {
+      Object.assign(server, mv.protocols.value.server);
+      sEv.push(...mv.protocols.evidence);
+    } else if (!s.unknownSideProtocols) {
+      s.unknownSideProtocols = mv.protocols;
+    }
+  }
+  // the SQL Server build caps the server side
+  if (s.sql) {
+    if (s.sql.value.supportsTls12 === false) {
+      setOff(server, ['TLS 1.2', 'TLS 1.3']);
+      sEv.push(...s.sql.evidence);
+    } else if (s.sql.value.major !== null && s.sql.value.major < 16) {
+      server['TLS 1.3'] = 'off';
+    }
+  }
+  if (s.serverPickedOldProtocol) {
+    const picked = s.serverPickedOldProtocol.value;
+    const idx = PROTOCOL_NAMES.indexOf(picked);
+    setOff(server, PROTOCOL_NAMES.slice(idx + 1) as ProtocolName[]);
+    client[picked] = 'off';
+    sEv.push(...s.serverPickedOldProtocol.evidence);
+    cEv.push(...s.serverPickedOldProtocol.evidence);
+  }
+  if (s.legacyDriver) {
+    setOff(client, ['TLS 1.2', 'TLS 1.3']);
+    cEv.push(...s.legacyDriver.evidence);
+  }
+  if (s.opensslReason && /unsupported protocol|wrong version number|no protocols available/i.test(s.opensslReason.value)) {
+    setOff(client, ['SSL 2.0', 'SSL 3.0', 'TLS 1.0', 'TLS 1.1']);
+    cEv.push(...s.opensslReason.evidence);
+  }
+  // 36871 state 10013: no protocol left for that role on the machine that logged it
+  for (const e of s.schannelEvents) {
+    if (e.value.eventId === 36871 && e.value.state === 10013) {
+      const target = e.value.side === 'server' ? server : e.value.side === 'client' ? client : null;
+      if (target) {
+        setOff(target, [...PROTOCOL_NAMES]);
+        (e.value.side === 'server' ? sEv : cEv).push(...e.evidence);
+      }
+    }
+  }
+  if (cEv.length) s.clientProtocols = sig(client, dedupe(cEv));
+  if (sEv.length) s.serverProtocols = sig(server, dedupe(sEv));
+}
+
+function dedupe(list: EvidenceRef[]): EvidenceRef[] {
+  const seen = new Set<string>();
+  return list.filter((e) => {
+    const k = `${e.from}|${e.input}|${e.part}|${e.evidence?.start}|${e.evidence?.end}|${e.note}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+function deriveSuites(s: Signals) {
+  const lists = s.machines.filter((mv) => mv.suites);
+  let client = lists.find((mv) => mv.side === 'client')?.suites;
+  let server = lists.find((mv) => mv.side === 'server')?.suites;
+  const unknown = lists.filter((mv) => mv.side === 'unknown').map((mv) => mv.suites!);
+  let pairedUnknown = false;
+  if (unknown.length > 0) {
+    if (server && !client) client = withNote(unknown[0]!, 'taken as the client machine, since the server list is known');
+    else if (client && !server) server = withNote(unknown[0]!, 'taken as the SQL Server machine, since the client list is known');
+    else if (!client && !server && unknown.length >= 2) {
+      // two lists, machines unknown: which is which matters only for the order
+      client = unknown[0];
+      server = unknown[1];
+      pairedUnknown = true;
+    } else if (!client && !server) s.unknownSideSuites = unknown[0];
+  }
+  if (client) s.clientSuites = client;
+  if (server) s.serverSuites = server;
+
+  const known = [client, server, s.unknownSideSuites].filter((x): x is Signal<string[]> => !!x);
+  if (known.length) {
+    const withDhe = known.filter((l) => l.value.some(isDheSuite));
+    if (withDhe.length) s.dheEnabledSomewhere = sig(true, withDhe.flatMap((l) => l.evidence));
+    else s.dheDisabledEverywhere = sig(true, known.flatMap((l) => l.evidence));
+  }
+  if (client && server) {
+    const ev = [...client.evidence, ...server.evidence];
+    const common = intersect(server.value, client.value);
+    s.commonSuites = sig(common, ev);
+    const dhe = common.filter(isDheSuite);
+    s.dheInCommon = sig(dhe.length > 0, ev);
+    s.dheOnlyInCommon = sig(common.length > 0 && dhe.length === common.length, ev);
+    if (common.length > 0) {
+      const firstServer = common[0]!;
+      if (pairedUnknown) {
+        const other = intersect(client.value, server.value)[0]!;
+        if (isDheSuite(firstServer) === isDheSuite(other)) s.dheFirst = sig(isDheSuite(firstServer), ev);
+      } else s.dheFirst = sig(isDheSuite(firstServer), ev);
+    }
+  } else if (s.unknownSideSuites || client || server) {
+    const only = (client ?? server ?? s.unknownSideSuites)!;
+    if (only.value.length > 0 && isDheSuite(only.value[0]!)) s.dheFirst = sig(true, only.evidence);
+  }
+}
+
+function deriveCertificate(s: Signals) {
+  const thumb = s.errorlogThumbprint?.value;
+  if (thumb) {
+    const hit = s.certificates.find((c) => c.value.thumbprint === thumb);
+    if (hit) s.certInUse = sig({ ...hit.value, matchedErrorlog: true }, [...hit.evidence, ...s.errorlogThumbprint!.evidence]);
+    const miss = s.certificates.find((c) => c.value.thumbprint && c.value.thumbprint !== thumb);
+    if (!hit && miss) s.certNotInUse = miss;
+  } else if (s.certificates.length === 1 && !s.selfGeneratedCert?.value) {
+    const only = s.certificates[0]!;
+    s.certInUse = sig({ ...only.value, matchedErrorlog: false }, only.evidence);
+  } else if (s.certificates.length > 1) {
+    // several listed: a weak one that could be auto-picked is what matters
+    const weak = s.certificates.find((c) => c.value.weakForSqlServer === true && c.value.serverAuthEku !== false);
+    if (weak && !s.selfGeneratedCert?.value) s.certInUse = sig({ ...weak.value, matchedErrorlog: false }, weak.evidence);
+  }
+}
+
+function deriveErrorlog(s: Signals) {
+  const resets = s.errorlogEvents.filter((e) => e.value.error === 17830 && (e.value.networkError === 10054 || e.value.networkError === null));
+  if (resets.length) {
+    const withSsl = resets.find((e) => (e.value.sslMs ?? 0) > 0) ?? resets[0]!;
+    s.errorlogResetDuringLogin = sig({ sslMs: withSsl.value.sslMs }, resets.flatMap((e) => e.evidence).slice(0, 3));
+  }
+  const stress = s.errorlogEvents.filter((e) => [17887, 17197, 26040, 17809].includes(e.value.error));
+  if (stress.length) s.listenerStress = sig([...new Set(stress.map((e) => e.value.error))], stress.flatMap((e) => e.evidence).slice(0, 4));
+}
