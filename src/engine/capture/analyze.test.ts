@@ -448,3 +448,73 @@ describe('evidence and problems', () => {
     });
   });
 });
+
+describe('other connection stories', () => {
+  it('no TLS at all: the server does not support encryption and LOGIN7 goes in clear', async () => {
+    const s = tds7Start({}, 2);
+    s.send(true, tdsPacket(0x10, new Uint8Array(90)));
+    s.send(false, tdsPacket(0x04, new Uint8Array(40)));
+    const c = only(await run(writePcap(s.frames)));
+    expect(c.outcome).toBe('no-encryption');
+    expect(c.summary).toContain('no TLS: PRELOGIN encryption ENCRYPT_NOT_SUP; LOGIN7 sent in clear');
+  });
+
+  it('the client resets after the Server Hello (the client rejects what the server chose)', async () => {
+    const s = tds7Start();
+    s.send(true, inTds(record(0x16, clientHello({ suites: CLIENT_SUITES }))));
+    s.send(
+      false,
+      inTds(
+        record(0x16, cat(serverHello({ suite: 0x009d }), certificateMsg([fakeDer()]), serverHelloDone())),
+      ),
+    );
+    s.rst(true, 1);
+    const c = only(await run(writePcap(s.frames)));
+    expect(c.reset).toMatchObject({
+      by: 'client',
+      afterMessage: 'Server Hello Done',
+      afterMessageFrom: 'server',
+      ms: 1,
+    });
+    expect(c.summary).toContain(
+      'Server Hello chose TLS_RSA_WITH_AES_256_GCM_SHA384 (TLS 1.2); the client reset the connection 1 ms after the Server Hello Done',
+    );
+  });
+
+  it('an encrypted alert after the handshake is named as encrypted', async () => {
+    const s = goodHandshake();
+    s.frames.splice(s.frames.length - 5);
+    s.send(false, record(0x15, new Uint8Array(26)));
+    const c = only(await run(writePcap(s.frames)));
+    expect(c.timeline.some((e) => e.what === 'alert' && e.detail === 'encrypted')).toBe(true);
+  });
+
+  it('a connection already open when the capture started is listed as unknown, not as a failure', async () => {
+    const s = new Session();
+    s.cseq = 90000;
+    for (let i = 0; i < 6; i++) s.send(i % 2 === 0, record(0x17, new Uint8Array(50)));
+    const r = await run(writePcap(s.frames));
+    const c = only(r);
+    expect(c.outcome).toBe('unknown');
+    expect(r.facts.totals.failed).toBe(0);
+  });
+
+  it('a new SYN on the same ports after a reset starts a new connection', async () => {
+    const first = protocolMismatch();
+    const again = new Session({ start: first.t + 100 });
+    again.cseq = 777777;
+    again.connect();
+    const r = await run(writePcap([...first.frames, ...again.frames]));
+    expect(r.facts.connections).toHaveLength(2);
+    expect(r.facts.connections[0]!.outcome).toBe('handshake-failed');
+    expect(r.facts.connections[1]!.firstFrame).toBe(8);
+  });
+
+  it('reports IP fragments as not reassembled', async () => {
+    const s = protocolMismatch();
+    const frag = s.frames[5]!.data.slice();
+    frag[14 + 6] = 0x20;
+    const r = await run(writePcap([...s.frames, { ts: s.t + 1, data: frag }]));
+    expect(r.problems.find((p) => p.code === 'ip-fragments')?.message).toContain('frame 8');
+  });
+});

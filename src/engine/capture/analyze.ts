@@ -16,7 +16,8 @@ export interface AnalyzeOptions {
   signal?: AbortSignal;
 }
 
-const MAX_CONNECTIONS = 200_000;
+const MAX_CONNECTIONS = 100_000;
+const MAX_UNDECIDED = 50_000;
 const MAX_LISTED = 2000;
 const MAX_EVIDENCE = 3000;
 const MAX_SSRP = 500;
@@ -37,6 +38,7 @@ export class CaptureAnalyzer {
   private readonly v4 = new Map<number, Connection[]>();
   private readonly v6 = new Map<string, Connection>();
   private open = 0;
+  private undecided = 0;
   private readonly finished: Connection[] = [];
   private nextId = 1;
   private readonly problems: Problem[] = [];
@@ -185,7 +187,8 @@ export class CaptureAnalyzer {
       this.tcpTotal++;
     }
     if (c.sql === 'no') {
-      if (flags & (FIN | RST)) c.closed = true;
+      // not SQL Server: forget it once it closes, so long captures keep a bounded table
+      if (flags & (FIN | RST)) this.retire(c);
       return;
     }
     c.onTcp(
@@ -214,8 +217,14 @@ export class CaptureAnalyzer {
         if (list.length === 0) this.v4.delete(c.tableKey);
       }
     } else this.v6.delete(c.tableKey);
+    if (c.sql === 'no') return;
     c.finish();
-    if (c.sql !== 'no') this.finished.push(c);
+    if (c.sql === 'undecided') {
+      // no payload seen (SYN only, or ACKs): kept in case its server turns out to be SQL Server
+      if (this.undecided >= MAX_UNDECIDED) return;
+      this.undecided++;
+    }
+    this.finished.push(c);
   }
 
   private udpSsrp(f: Frame) {
