@@ -60,6 +60,14 @@ describe('scenario signatures', () => {
       'the server reset the connection 3 ms after the Client Hello without a Server Hello',
     );
     expect(c.progress).toBe('>S <AS >PL <PR >CH <R');
+    expect(c.signals).toEqual({
+      lowTlsVersion: false,
+      closedAfterClientHello: true,
+      dheChosen: false,
+      closedAfterKeyExchange: false,
+      synRetransmitted: false,
+      synRejected: false,
+    });
     expect(r.problems).toEqual([]);
   });
 
@@ -67,6 +75,7 @@ describe('scenario signatures', () => {
     const c = only(await run(writePcap(protocolMismatch(0x0301).frames)));
     expect(c.clientHello?.maxVersion).toBe('TLS 1.0');
     expect(c.summary).toContain('up to TLS 1.0');
+    expect(c.signals.lowTlsVersion).toBe(true);
   });
 
   it('cipher mismatch: a fatal handshake_failure alert, then FIN, no Server Hello', async () => {
@@ -125,6 +134,7 @@ describe('scenario signatures', () => {
     expect(c.synAnswer).toBe('rst');
     expect(c.outcome).toBe('syn-rejected');
     expect(c.summary).toBe('SYN retransmitted 3 times, then RST');
+    expect(c.signals).toMatchObject({ synRetransmitted: true, synRejected: true });
     expect(c.reset).toMatchObject({ by: 'server', afterMessage: 'SYN' });
     expect(r.evidence.some((e) => e.fact === 'connections.0.synRetransmits')).toBe(true);
   });
@@ -147,6 +157,7 @@ describe('scenario signatures', () => {
     expect(c.tdsPrelogin?.server?.encryption).toBe('ENCRYPT_OFF');
     expect(c.clientHello?.sni).toBe('sql01.contoso.com');
     expect(c.tlsVersion).toBe('TLS 1.2');
+    expect(Object.values(c.signals).every((v) => v === false)).toBe(true);
   });
 
   it('TDS 8.0 strict: TLS first with ALPN tds/8.0 on any port, TLS 1.3 negotiated', async () => {

@@ -7,7 +7,7 @@ import { Connection, type GapReport } from './connection';
 import { CaptureReader, type Frame } from './reader';
 import { decodePacket, formatIp, ipKey, newPacket, FIN, RST, SYN, ACK } from './packet';
 import type { CaptureConnection, Endpoint, PacketCaptureFacts, SsrpExchange } from './types';
-import { outcomeOf, progressOf, summaryOf } from './verdict';
+import { outcomeOf, progressOf, signalsOf, summaryOf } from './verdict';
 
 export type PacketCaptureResult = ParseResult<'packet-capture', PacketCaptureFacts>;
 
@@ -423,6 +423,7 @@ export class CaptureAnalyzer {
       bytes: c.bytes,
       tlsVersion: c.serverHello?.version ?? null,
       outcome,
+      signals: signalsOf(c),
       progress: progressOf(c.timeline),
       summary: summaryOf(c, outcome),
       timeline: c.timeline,

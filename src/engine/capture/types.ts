@@ -160,6 +160,21 @@ export type ConnectionOutcome =
   | 'incomplete'
   | 'unknown';
 
+export interface ConnectionSignals {
+  /** a hello below TLS 1.2 (SQLNA's "not using TLS 1.2") */
+  lowTlsVersion: boolean;
+  /** Client Hello seen, then the server closed, reset or sent a fatal alert without a Server Hello */
+  closedAfterClientHello: boolean;
+  /** the Server Hello chose a DHE suite */
+  dheChosen: boolean;
+  /** the server closed or reset after the client's key exchange, before its own Finished */
+  closedAfterKeyExchange: boolean;
+  /** the client had to send its SYN more than once */
+  synRetransmitted: boolean;
+  /** the SYN was answered with RST */
+  synRejected: boolean;
+}
+
 export interface CaptureConnection {
   id: number;
   client: Endpoint;
@@ -187,6 +202,8 @@ export interface CaptureConnection {
   /** negotiated TLS version when known */
   tlsVersion: string | null;
   outcome: ConnectionOutcome;
+  /** yes/no signals the diagnosis can test directly (each is also explained in `summary`) */
+  signals: ConnectionSignals;
   /** SQLNA-style login progress, e.g. ">S <AS >PL <PR >CH <R" */
   progress: string;
   /** the verdict input in plain words */

@@ -1,6 +1,35 @@
 /** A connection's outcome and its verdict input in plain words. */
 import { fmtMs, type Connection } from './connection';
-import type { CloseFacts, ConnectionOutcome, TimelineEntry } from './types';
+import type { CloseFacts, ConnectionOutcome, ConnectionSignals, TimelineEntry } from './types';
+
+const LOW = new Set(['SSL 2.0', 'SSL 3.0', 'TLS 1.0', 'TLS 1.1']);
+const CLIENT_KEY_EXCHANGE = new Set([
+  'Client Key Exchange',
+  'Change Cipher Spec',
+  'Finished',
+  'Certificate Verify',
+]);
+
+export function signalsOf(c: Connection): ConnectionSignals {
+  const serverClose = [c.reset, c.fin].filter((x) => x?.by === 'server');
+  const serverFatal = c.alert?.from === 'server' && c.alert.level === 'fatal';
+  return {
+    lowTlsVersion:
+      (c.clientHello !== null && LOW.has(c.clientHello.maxVersion)) ||
+      (c.serverHello !== null && LOW.has(c.serverHello.version)),
+    closedAfterClientHello:
+      c.clientHello !== null && c.serverHello === null && (serverClose.length > 0 || serverFatal),
+    dheChosen: c.serverHello?.dhe === true,
+    closedAfterKeyExchange:
+      !c.handshakeDone &&
+      !c.flows[1].finished &&
+      serverClose.some(
+        (x) => x!.afterMessageFrom === 'client' && CLIENT_KEY_EXCHANGE.has(x!.afterMessage ?? ''),
+      ),
+    synRetransmitted: c.synCount > 1,
+    synRejected: c.synRst,
+  };
+}
 
 export function outcomeOf(c: Connection): ConnectionOutcome {
   const anyData = c.flows[0].bytes + c.flows[1].bytes > 0;
