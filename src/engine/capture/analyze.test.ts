@@ -529,3 +529,22 @@ describe('other connection stories', () => {
     expect(r.problems.find((p) => p.code === 'ip-fragments')?.message).toContain('frame 8');
   });
 });
+
+describe('TLS 1.3 timeline', () => {
+  it('labels the encrypted handshake records instead of calling them application data', async () => {
+    const c = only(await run(writePcap(strictTds8().frames)));
+    expect(c.timeline.map((e) => `${e.from} ${e.what}`)).toEqual([
+      'client SYN',
+      'server SYN/ACK',
+      'client Client Hello',
+      'server Server Hello',
+      'server Change Cipher Spec',
+      'server handshake',
+      'server handshake',
+      'client Change Cipher Spec',
+      'client Finished',
+      'client application data',
+      'server application data',
+    ]);
+  });
+});

@@ -700,10 +700,19 @@ export class Connection {
         return;
       case 0x17: {
         flow.appData++;
-        this.event(side, 'application data', frame, ts, off, undefined, !this.handshakeDone);
+        const other = this.flows[side === 'client' ? 1 : 0];
+        if (
+          this.serverHello?.version === 'TLS 1.3' &&
+          !this.handshakeDone &&
+          (side === 'server' ? other.appData === 0 : flow.appData === 1)
+        ) {
+          // TLS 1.3 hides the rest of the handshake in application-data records
+          if (side === 'server')
+            this.event(side, 'handshake', frame, ts, off, 'encrypted (TLS 1.3: certificate and Finished)');
+          else this.event(side, 'Finished', frame, ts, off, 'encrypted (TLS 1.3)');
+        } else this.event(side, 'application data', frame, ts, off, undefined, !this.handshakeDone);
         this.checkHandshakeDone();
         if (this.handshakeDone) {
-          const other = this.flows[side === 'client' ? 1 : 0];
           if (flow.appData + other.appData >= 6 || (flow.appData >= 1 && other.appData >= 2))
             this.done = true;
         }
