@@ -37,7 +37,11 @@ export type Observation =
   | { type: 'phase'; value: 'pre-login' | 'login' | 'after-login' | 'unknown'; ref: EvidenceRef }
   | { type: 'driver'; value: string; ref: EvidenceRef }
   | { type: 'clientPlatform'; value: 'windows' | 'linux-macos'; ref: EvidenceRef }
-  | { type: 'hint'; value: { scenario: ScenarioId; why: string; strength: 'strong' | 'weak' }; ref: EvidenceRef }
+  | {
+      type: 'hint';
+      value: { scenario: ScenarioId; why: string; strength: 'strong' | 'weak' };
+      ref: EvidenceRef;
+    }
   | { type: 'clientStack'; value: ClientStack; ref: EvidenceRef }
   | { type: 'osError'; value: number; ref: EvidenceRef }
   | { type: 'opensslReason'; value: string; ref: EvidenceRef }
@@ -133,7 +137,11 @@ export function adaptClientError(result: Result, ctx: AdapterContext): Observati
     });
   const other = str(first(f, ['otherError', 'other', 'otherErrorId']));
   if (other && isOtherErrorId(other))
-    out.push({ type: 'otherError', value: other, ref: ref(['otherError', 'family'], `Recognised as ${other}.`) });
+    out.push({
+      type: 'otherError',
+      value: other,
+      ref: ref(['otherError', 'family'], `Recognised as ${other}.`),
+    });
 
   const phase = str(at(f, 'phase'));
   if (phase === 'pre-login' || phase === 'login' || phase === 'after-login')
@@ -144,7 +152,11 @@ export function adaptClientError(result: Result, ctx: AdapterContext): Observati
 
   const platform = str(first(f, ['clientPlatform', 'platform']))?.toLowerCase();
   if (platform === 'windows')
-    out.push({ type: 'clientPlatform', value: 'windows', ref: ref(['clientPlatform'], 'The client runs on Windows.') });
+    out.push({
+      type: 'clientPlatform',
+      value: 'windows',
+      ref: ref(['clientPlatform'], 'The client runs on Windows.'),
+    });
   else if (platform === 'linux-macos' || platform === 'linux' || platform === 'macos')
     out.push({
       type: 'clientPlatform',
@@ -182,7 +194,11 @@ export function adaptClientError(result: Result, ctx: AdapterContext): Observati
 
   const osError = num(first(f, ['osError', 'nativeError']));
   if (osError !== undefined)
-    out.push({ type: 'osError', value: osError, ref: ref(['osError'], `Operating-system error ${osError}.`) });
+    out.push({
+      type: 'osError',
+      value: osError,
+      ref: ref(['osError'], `Operating-system error ${osError}.`),
+    });
 
   const openssl = str(first(f, ['opensslReason', 'openssl.reason', 'openSsl.reason', 'openssl']));
   if (openssl) {
@@ -191,44 +207,79 @@ export function adaptClientError(result: Result, ctx: AdapterContext): Observati
       value: openssl,
       ref: ref(['opensslReason', 'openssl', 'openSsl'], `OpenSSL reported: ${openssl}.`),
     });
-    if (!stack) out.push({ type: 'clientStack', value: 'openssl', ref: ref(['opensslReason', 'openssl'], 'OpenSSL error.') });
+    if (!stack)
+      out.push({
+        type: 'clientStack',
+        value: 'openssl',
+        ref: ref(['opensslReason', 'openssl'], 'OpenSSL error.'),
+      });
   }
   const jdbc = str(first(f, ['jdbcReason', 'jdbc.reason', 'jdbcCause', 'jdbc.cause']));
   if (jdbc) {
-    out.push({ type: 'jdbcReason', value: jdbc, ref: ref(['jdbcReason', 'jdbc'], `JDBC reported: ${jdbc}.`) });
-    if (!stack) out.push({ type: 'clientStack', value: 'java', ref: ref(['jdbcReason', 'jdbc'], 'Java client.') });
+    out.push({
+      type: 'jdbcReason',
+      value: jdbc,
+      ref: ref(['jdbcReason', 'jdbc'], `JDBC reported: ${jdbc}.`),
+    });
+    if (!stack)
+      out.push({ type: 'clientStack', value: 'java', ref: ref(['jdbcReason', 'jdbc'], 'Java client.') });
   }
 
   const picked = str(first(f, ['serverProtocol', 'serverSelectedProtocol', 'selectedProtocol']));
-  const pickedName = picked ? (protocolFromText(picked) ?? (PROTOCOL_NAMES as readonly string[]).find((p) => p === picked)) : undefined;
+  const pickedName = picked
+    ? (protocolFromText(picked) ?? (PROTOCOL_NAMES as readonly string[]).find((p) => p === picked))
+    : undefined;
   if (pickedName && pickedName !== 'TLS 1.2' && pickedName !== 'TLS 1.3')
     out.push({
       type: 'serverPickedOldProtocol',
       value: pickedName as ProtocolName,
-      ref: ref(['serverProtocol', 'serverSelectedProtocol', 'selectedProtocol'], `The server chose ${pickedName}, which the client refuses.`),
+      ref: ref(
+        ['serverProtocol', 'serverSelectedProtocol', 'selectedProtocol'],
+        `The server chose ${pickedName}, which the client refuses.`,
+      ),
     });
 
   const hresult = num(first(f, ['hresult', 'hResult', 'securityStatus']));
   const flags = (k: string) => bool(at(f, k)) === true;
-  if (hresult === 0x80090331 || hresult === -2146893007 || flags('commonAlgorithm') || flags('algorithmMismatch'))
+  if (
+    hresult === 0x80090331 ||
+    hresult === -2146893007 ||
+    flags('commonAlgorithm') ||
+    flags('algorithmMismatch')
+  )
     out.push({
       type: 'localAlgorithmMismatch',
-      ref: ref(['hresult', 'commonAlgorithm', 'algorithmMismatch'], 'Schannel says client and server have no algorithm in common.'),
+      ref: ref(
+        ['hresult', 'commonAlgorithm', 'algorithmMismatch'],
+        'Schannel says client and server have no algorithm in common.',
+      ),
     });
   if (hresult === 0x80090330 || hresult === -2146893008 || flags('decryptFailure'))
-    out.push({ type: 'decryptFailure', ref: ref(['hresult', 'decryptFailure'], 'The client could not decrypt what the server sent.') });
+    out.push({
+      type: 'decryptFailure',
+      ref: ref(['hresult', 'decryptFailure'], 'The client could not decrypt what the server sent.'),
+    });
   if (flags('legacyDriver') || flags('dbnetlib'))
     out.push({
       type: 'legacyDriver',
-      ref: ref(['legacyDriver', 'dbnetlib', 'driver'], 'The legacy DBNETLIB driver (SQLOLEDB / {SQL Server}) speaks TLS 1.0 only.'),
+      ref: ref(
+        ['legacyDriver', 'dbnetlib', 'driver'],
+        'The legacy DBNETLIB driver (SQLOLEDB / {SQL Server}) speaks TLS 1.0 only.',
+      ),
     });
   else if (driver && /dbnetlib|sqloledb|^sql server$|odbc sql server driver/i.test(driver))
     out.push({
       type: 'legacyDriver',
-      ref: ref(['driver'], 'The legacy DBNETLIB driver (SQLOLEDB / {SQL Server}) speaks TLS 1.0 only, except on recent Windows 10/2019+ builds.'),
+      ref: ref(
+        ['driver'],
+        'The legacy DBNETLIB driver (SQLOLEDB / {SQL Server}) speaks TLS 1.0 only, except on recent Windows 10/2019+ builds.',
+      ),
     });
   if (flags('strict') || flags('strictEncryption') || str(at(f, 'encrypt'))?.toLowerCase() === 'strict')
-    out.push({ type: 'strict', ref: ref(['strictEncryption', 'strict', 'encrypt'], 'Strict encryption (TDS 8) is in use.') });
+    out.push({
+      type: 'strict',
+      ref: ref(['strictEncryption', 'strict', 'encrypt'], 'Strict encryption (TDS 8) is in use.'),
+    });
   return out;
 }
 
@@ -242,9 +293,17 @@ function familyNote(f: Family): string {
 // schannel-protocols
 // ---------------------------------------------------------------------------------------------------
 
-const RAW_STATES: readonly RawProtocolState[] = ['enabled', 'disabled', 'default', 'not-supported', 'unknown'];
+const RAW_STATES: readonly RawProtocolState[] = [
+  'enabled',
+  'disabled',
+  'default',
+  'not-supported',
+  'unknown',
+];
 const rawState = (v: unknown): RawProtocolState =>
-  typeof v === 'string' && (RAW_STATES as readonly string[]).includes(v) ? (v as RawProtocolState) : 'default';
+  typeof v === 'string' && (RAW_STATES as readonly string[]).includes(v)
+    ? (v as RawProtocolState)
+    : 'default';
 
 export function adaptSchannelProtocols(result: Result, ctx: AdapterContext): Observation[] {
   const f = result.facts;
@@ -268,12 +327,20 @@ export function adaptSchannelProtocols(result: Result, ctx: AdapterContext): Obs
     {
       type: 'protocols',
       value,
-      ref: refOf(ctx, result, ['protocols', 'effective'], any ? 'SCHANNEL protocol settings.' : 'No protocol is set in the registry: the Windows defaults apply.'),
+      ref: refOf(
+        ctx,
+        result,
+        ['protocols', 'effective'],
+        any
+          ? 'SCHANNEL protocol settings.'
+          : 'No protocol is set in the registry: the Windows defaults apply.',
+      ),
     },
   ];
   const build = num(first(f, ['os.build']));
   const nt = str(first(f, ['os.ntVersion']));
-  if (build !== undefined) out.push(osObservation(ctx, result, build, num(at(f, 'os.ubr')) ?? null, nt ?? null, null, ['os']));
+  if (build !== undefined)
+    out.push(osObservation(ctx, result, build, num(at(f, 'os.ubr')) ?? null, nt ?? null, null, ['os']));
   return out;
 }
 
@@ -317,7 +384,14 @@ function osObservation(
       leadingZeroFix: extra.leadingZeroFix ?? null,
       family: extra.family ?? familyOfBuild(build, nt),
     },
-    ref: refOf(ctx, result, facts, product ? `Windows: ${product}${build ? ` (build ${build}${ubr !== null ? '.' + ubr : ''})` : ''}.` : `Windows build ${build ?? 'unknown'}.`),
+    ref: refOf(
+      ctx,
+      result,
+      facts,
+      product
+        ? `Windows: ${product}${build ? ` (build ${build}${ubr !== null ? '.' + ubr : ''})` : ''}.`
+        : `Windows build ${build ?? 'unknown'}.`,
+    ),
   };
 }
 
@@ -344,7 +418,9 @@ function splitBuild(v: unknown): { build: number | null; ubr: number | null } {
   const s = str(v);
   if (!s) return { build: null, ubr: null };
   const m = /(?:^|\D)(\d{4,5})(?:\.(\d{1,5}))?(?:\D|$)/.exec(s.replace(/^\d{1,2}\.\d{1,2}\./, ' '));
-  return m ? { build: Number(m[1]), ubr: m[2] === undefined ? null : Number(m[2]) } : { build: null, ubr: null };
+  return m
+    ? { build: Number(m[1]), ubr: m[2] === undefined ? null : Number(m[2]) }
+    : { build: null, ubr: null };
 }
 
 export function adaptOsVersion(result: Result, ctx: AdapterContext): Observation[] {
@@ -377,7 +453,8 @@ export function adaptSqlVersion(result: Result, ctx: AdapterContext): Observatio
   const product = str(at(f, 'product')) ?? null;
   if (!build && !product) return [];
   const major = build ? num(build.split('.')[0]) : undefined;
-  const linux = /linux/i.test(str(first(f, ['platform', 'os', 'hostPlatform'])) ?? '') || bool(at(f, 'linux')) === true;
+  const linux =
+    /linux/i.test(str(first(f, ['platform', 'os', 'hostPlatform'])) ?? '') || bool(at(f, 'linux')) === true;
   out.push({
     type: 'sql',
     value: {
@@ -389,23 +466,26 @@ export function adaptSqlVersion(result: Result, ctx: AdapterContext): Observatio
       hasLoginDispatcherPool: bool(at(f, 'hasLoginDispatcherPool')) ?? null,
       linux,
     },
-    ref: refOf(ctx, result, ['build', 'product', 'version'], `${product ?? 'SQL Server'} ${build ?? ''}`.trim() + '.'),
+    ref: refOf(
+      ctx,
+      result,
+      ['build', 'product', 'version'],
+      `${product ?? 'SQL Server'} ${build ?? ''}`.trim() + '.',
+    ),
   });
   // @@VERSION names the Windows of the SQL Server machine too
   const osBuild = splitBuild(first(f, ['osBuild', 'windowsBuild', 'os.build']));
   const osProduct = str(first(f, ['osProduct', 'windows', 'os.product'])) ?? null;
   if (osBuild.build !== null || osProduct)
-    out.push(
-      {
-        ...osObservation(ctx, result, osBuild.build, osBuild.ubr, null, osProduct, [
-          'osBuild',
-          'osProduct',
-          'windows',
-          'os',
-        ]),
-        side: 'server',
-      } as Observation,
-    );
+    out.push({
+      ...osObservation(ctx, result, osBuild.build, osBuild.ubr, null, osProduct, [
+        'osBuild',
+        'osProduct',
+        'windows',
+        'os',
+      ]),
+      side: 'server',
+    } as Observation);
   return out;
 }
 
@@ -427,7 +507,8 @@ export function adaptCertificate(result: Result, ctx: AdapterContext): Observati
   const list = arr(at(f, 'certificates'));
   // a chain: only the first (leaf) matters for SQL Server; several listed certificates: each may be the one
   const format = str(at(f, 'format'));
-  const chain = format === 'pem' || format === 'der-base64' || format === 'der-hex' || format === 'openssl-text';
+  const chain =
+    format === 'pem' || format === 'der-base64' || format === 'der-hex' || format === 'openssl-text';
   const certs = list && list.length > 0 ? (chain ? list.slice(0, 1) : list) : [f];
   const out: Observation[] = [];
   for (const c of certs) {
@@ -465,14 +546,24 @@ export function adaptErrorlog(result: Result, ctx: AdapterContext): Observation[
     out.push({
       type: 'errorlogThumbprint',
       value: thumb,
-      ref: refOf(ctx, result, ['certificateThumbprint'], `SQL Server loaded the certificate ${thumb} for encryption.`),
+      ref: refOf(
+        ctx,
+        result,
+        ['certificateThumbprint'],
+        `SQL Server loaded the certificate ${thumb} for encryption.`,
+      ),
     });
   const self = bool(first(f, ['selfGenerated', 'certificate.selfGenerated']));
   if (self !== undefined)
     out.push({
       type: 'selfGenerated',
       value: self,
-      ref: refOf(ctx, result, ['selfGenerated'], self ? 'SQL Server uses a self-generated certificate.' : 'SQL Server uses a configured certificate.'),
+      ref: refOf(
+        ctx,
+        result,
+        ['selfGenerated'],
+        self ? 'SQL Server uses a self-generated certificate.' : 'SQL Server uses a configured certificate.',
+      ),
     });
   for (const e of arr(at(f, 'events')) ?? []) {
     const error = num(first(e, ['error', 'number', 'errorNumber', 'id']));
@@ -481,7 +572,9 @@ export function adaptErrorlog(result: Result, ctx: AdapterContext): Observation[
       error,
       state: num(at(e, 'state')) ?? null,
       networkError: num(first(e, ['networkError', 'networkErrorCode', 'osError', 'code'])) ?? null,
-      sslMs: num(first(e, ['sslMs', 'establishingSslMs', 'timings.ssl', 'timings.establishingSsl', 'ssl'])) ?? null,
+      sslMs:
+        num(first(e, ['sslMs', 'establishingSslMs', 'timings.ssl', 'timings.establishingSsl', 'ssl'])) ??
+        null,
     };
     const ev = evidenceOfEvent(result, e);
     out.push({
@@ -501,7 +594,15 @@ export function adaptErrorlog(result: Result, ctx: AdapterContext): Observation[
   // SQL Server's own version line at the top of an ERRORLOG
   const build = str(first(f, ['sqlBuild', 'build', 'version.build', 'sqlVersion.build']));
   if (build && /^\d{1,2}\.\d{1,2}\.\d{1,5}/.test(build)) {
-    out.push(...adaptSqlVersion({ ...result, facts: { build, product: str(first(f, ['product', 'sqlVersion.product', 'version.product'])) } }, ctx));
+    out.push(
+      ...adaptSqlVersion(
+        {
+          ...result,
+          facts: { build, product: str(first(f, ['product', 'sqlVersion.product', 'version.product'])) },
+        },
+        ctx,
+      ),
+    );
   }
   return out;
 }
@@ -512,12 +613,17 @@ function evidenceOfEvent(result: Result, e: unknown): Evidence | null {
   const end = num(at(e, 'end'));
   const list = Array.isArray(result.evidence) ? result.evidence : [];
   if (start !== undefined && end !== undefined) {
-    const hit = list.find((x) => x.start <= start && x.end >= end) ?? list.find((x) => x.start >= start && x.end <= end);
+    const hit =
+      list.find((x) => x.start <= start && x.end >= end) ??
+      list.find((x) => x.start >= start && x.end <= end);
     if (hit) return hit;
   }
   const idx = arr(at(result.facts, 'events'))?.indexOf(e) ?? -1;
   if (idx >= 0) {
-    const hit = list.find((x) => x.fact === `events.${idx}` || x.fact?.startsWith(`events.${idx}.`) || x.fact === `events[${idx}]`);
+    const hit = list.find(
+      (x) =>
+        x.fact === `events.${idx}` || x.fact?.startsWith(`events.${idx}.`) || x.fact === `events[${idx}]`,
+    );
     if (hit) return hit;
   }
   return null;
@@ -558,7 +664,11 @@ export function adaptSchannelEvent(result: Result, ctx: AdapterContext): Observa
     });
     const suite = str(first(e, ['cipherSuite', 'suite']));
     if (eventId === 36880 && suite)
-      out.push({ type: 'negotiatedSuite', value: suite, ref: refOf(ctx, result, ['cipherSuite'], `Negotiated ${suite}.`) });
+      out.push({
+        type: 'negotiatedSuite',
+        value: suite,
+        ref: refOf(ctx, result, ['cipherSuite'], `Negotiated ${suite}.`),
+      });
   }
   return out;
 }
@@ -581,14 +691,44 @@ export function adaptPacketCapture(result: Result, ctx: AdapterContext): Observa
     const hello = at(c, 'clientHello');
     const suites = strings(at(hello, 'suites'));
     if (suites && suites.length > 0)
-      out.push({ type: 'suites', value: suites, ref: refOf({ ...ctx, side: 'client' }, result, ['clientHello'], 'Suites offered in the Client Hello.') });
+      out.push({
+        type: 'suites',
+        value: suites,
+        ref: refOf(
+          { ...ctx, side: 'client' },
+          result,
+          ['clientHello'],
+          'Suites offered in the Client Hello.',
+        ),
+      });
     const chosen = str(first(c, ['serverHello.suite', 'serverHello.cipherSuite']));
-    if (chosen) out.push({ type: 'negotiatedSuite', value: chosen, ref: refOf(ctx, result, ['serverHello'], `The server chose ${chosen}.`) });
+    if (chosen)
+      out.push({
+        type: 'negotiatedSuite',
+        value: chosen,
+        ref: refOf(ctx, result, ['serverHello'], `The server chose ${chosen}.`),
+      });
     if ((num(at(c, 'synRetransmits')) ?? 0) > 0)
-      out.push({ type: 'synTrouble', ref: refOf(ctx, result, ['synRetransmits'], 'The client had to resend its SYN: the server did not answer the TCP handshake.') });
+      out.push({
+        type: 'synTrouble',
+        ref: refOf(
+          ctx,
+          result,
+          ['synRetransmits'],
+          'The client had to resend its SYN: the server did not answer the TCP handshake.',
+        ),
+      });
     const reset = at(c, 'reset');
     if (hello && !at(c, 'serverHello') && reset)
-      out.push({ type: 'closedAfterClientHello', ref: refOf(ctx, result, ['reset'], 'The server closed the connection after the Client Hello, without a Server Hello.') });
+      out.push({
+        type: 'closedAfterClientHello',
+        ref: refOf(
+          ctx,
+          result,
+          ['reset'],
+          'The server closed the connection after the Client Hello, without a Server Hello.',
+        ),
+      });
   }
   return out;
 }

@@ -26,7 +26,6 @@ interface FactMapping {
   fromSignals(s: Signals): { value: string; evidence: EvidenceRef[] } | null;
 }
 
-
 const ids = (...list: string[]) => new Set(list);
 const PHASES = ids('pre-login', 'login', 'after-login');
 
@@ -53,7 +52,9 @@ const MAPPINGS: FactMapping[] = [
     toObservations: (id, ref) =>
       id === 'handshake-reset' || id === 'other-error' ? [{ type: 'family', value: id, ref }] : [],
     fromSignals: (s) =>
-      s.family && s.family.value !== 'unrecognized' ? { value: s.family.value, evidence: s.family.evidence } : null,
+      s.family && s.family.value !== 'unrecognized'
+        ? { value: s.family.value, evidence: s.family.evidence }
+        : null,
   },
   {
     facts: ['error.otherErrorId'],
@@ -64,7 +65,8 @@ const MAPPINGS: FactMapping[] = [
             { type: 'otherError', value: id, ref },
           ]
         : [],
-    fromSignals: (s) => (s.otherError ? { value: s.otherError.value, evidence: s.otherError.evidence } : null),
+    fromSignals: (s) =>
+      s.otherError ? { value: s.otherError.value, evidence: s.otherError.evidence } : null,
   },
   {
     facts: ['server.logEvidence'],
@@ -76,10 +78,18 @@ const MAPPINGS: FactMapping[] = [
       });
       if (id === 'schannel-36871') return [event(36871, null, 10013)];
       if (id === 'schannel-36874') return [event(36874, null, null)];
-      if (id === 'schannel-36888') return [event(36888, 20, null), { type: 'frequency', value: 'intermittent', ref }];
-      if (id === 'schannel-36888-40') return [event(36888, 43, null), { type: 'frequency', value: 'always', ref }];
+      if (id === 'schannel-36888')
+        return [event(36888, 20, null), { type: 'frequency', value: 'intermittent', ref }];
+      if (id === 'schannel-36888-40')
+        return [event(36888, 43, null), { type: 'frequency', value: 'always', ref }];
       if (id === 'listener')
-        return [{ type: 'errorlogEvent', value: { error: 17887, state: null, networkError: null, sslMs: null }, ref }];
+        return [
+          {
+            type: 'errorlogEvent',
+            value: { error: 17887, state: null, networkError: null, sslMs: null },
+            ref,
+          },
+        ];
       return [];
     },
     fromSignals: (s) => {
@@ -88,13 +98,22 @@ const MAPPINGS: FactMapping[] = [
       const pick = (value: string, list: Array<{ evidence: EvidenceRef[] }>) =>
         list.length ? { value, evidence: list.flatMap((e) => e.evidence) } : null;
       return (
-        pick('schannel-36874', find((e) => e.value.eventId === 36874)) ??
+        pick(
+          'schannel-36874',
+          find((e) => e.value.eventId === 36874),
+        ) ??
         pick(
           'schannel-36871',
           find((e) => (e.value.eventId === 36871 && e.value.state === 10013) || e.value.alert === 70),
         ) ??
-        pick('schannel-36888', find((e) => e.value.eventId === 36888 && e.value.alert === 20)) ??
-        pick('schannel-36888-40', find((e) => e.value.eventId === 36888 && (e.value.alert === 40 || e.value.alert === 43))) ??
+        pick(
+          'schannel-36888',
+          find((e) => e.value.eventId === 36888 && e.value.alert === 20),
+        ) ??
+        pick(
+          'schannel-36888-40',
+          find((e) => e.value.eventId === 36888 && (e.value.alert === 40 || e.value.alert === 43)),
+        ) ??
         (s.listenerStress ? { value: 'listener', evidence: s.listenerStress.evidence } : null)
       );
     },
@@ -148,7 +167,8 @@ const MAPPINGS: FactMapping[] = [
             : [],
     fromSignals: (s) => {
       if (s.clientStack?.value !== 'java') return null;
-      if (s.otherError?.value === 'certificate-trust') return { value: 'pkix', evidence: s.otherError.evidence };
+      if (s.otherError?.value === 'certificate-trust')
+        return { value: 'pkix', evidence: s.otherError.evidence };
       const hint = s.hints.find(
         (h) =>
           h.value.strength === 'strong' &&
@@ -156,7 +176,8 @@ const MAPPINGS: FactMapping[] = [
       );
       if (hint)
         return {
-          value: hint.value.scenario === 'tls-protocol-mismatch' ? 'protocol-not-accepted' : 'handshake-failure',
+          value:
+            hint.value.scenario === 'tls-protocol-mismatch' ? 'protocol-not-accepted' : 'handshake-failure',
           evidence: hint.evidence,
         };
       return null;
@@ -177,9 +198,12 @@ const MAPPINGS: FactMapping[] = [
           ? [{ type: 'busyServer', value: false, ref }]
           : [],
     fromSignals: (s) => {
-      if (s.sql?.value.major != null && s.sql.value.major >= 15) return { value: 'no', evidence: s.sql.evidence };
+      if (s.sql?.value.major != null && s.sql.value.major >= 15)
+        return { value: 'no', evidence: s.sql.evidence };
       if (s.listenerStress) return { value: 'yes', evidence: s.listenerStress.evidence };
-      return s.busyServer ? { value: s.busyServer.value ? 'yes' : 'no', evidence: s.busyServer.evidence } : null;
+      return s.busyServer
+        ? { value: s.busyServer.value ? 'yes' : 'no', evidence: s.busyServer.evidence }
+        : null;
     },
   },
   {
@@ -197,9 +221,18 @@ const MAPPINGS: FactMapping[] = [
       const evidence = known.flatMap((k) => k.evidence);
       if (s.dheInCommon?.value === false) return { value: 'all-fixed', evidence: s.dheInCommon.evidence };
       if (classes.includes('unpatched')) return { value: 'missing-fix', evidence };
-      if (known.length === 2 && classes.includes('never-fixed') && known.some((k) => (k.value.build ?? 0) >= 14393))
+      if (
+        known.length === 2 &&
+        classes.includes('never-fixed') &&
+        known.some((k) => (k.value.build ?? 0) >= 14393)
+      )
         return { value: 'mixed-2012r2', evidence };
-      if (s.clientPlatform?.value === 'linux-macos' && s.serverOs && osClass(s.serverOs.value) !== 'fixed' && osClass(s.serverOs.value) !== 'unknown')
+      if (
+        s.clientPlatform?.value === 'linux-macos' &&
+        s.serverOs &&
+        osClass(s.serverOs.value) !== 'fixed' &&
+        osClass(s.serverOs.value) !== 'unknown'
+      )
         return { value: 'non-windows', evidence: [...s.clientPlatform.evidence, ...s.serverOs.evidence] };
       if (known.length === 2 && classes.every((c) => c === 'fixed')) return { value: 'all-fixed', evidence };
       return null;
@@ -207,8 +240,7 @@ const MAPPINGS: FactMapping[] = [
   },
   {
     facts: ['server.sqlSupportsTls12'],
-    toObservations: (id, ref) =>
-      id === 'no' ? [{ type: 'sql', value: sqlFromAnswer(false), ref }] : [],
+    toObservations: (id, ref) => (id === 'no' ? [{ type: 'sql', value: sqlFromAnswer(false), ref }] : []),
     fromSignals: (s) =>
       s.sql && s.sql.value.supportsTls12 !== null
         ? { value: s.sql.value.supportsTls12 ? 'yes' : 'no', evidence: s.sql.evidence }

@@ -44,24 +44,44 @@ function family(s: Signals): { family: Family; evidence: EvidenceRef[] } {
   return { family: 'unrecognized', evidence: [] };
 }
 
-function safe(rule: { id: string; type: 'scenario' | 'look-alike'; evaluate(s: Signals): RuleResult }, s: Signals): RuleResult {
+function safe(
+  rule: { id: string; type: 'scenario' | 'look-alike'; evaluate(s: Signals): RuleResult },
+  s: Signals,
+): RuleResult {
   try {
     return rule.evaluate(s);
   } catch {
-    return { id: rule.id, type: rule.type, score: 0, for: [], against: [], explanation: 'This rule could not be evaluated.' };
+    return {
+      id: rule.id,
+      type: rule.type,
+      score: 0,
+      for: [],
+      against: [],
+      explanation: 'This rule could not be evaluated.',
+    };
   }
 }
 
 function contradictions(s: Signals): Contradiction[] {
   const out = [...s.conflicts];
-  if (s.certNotInUse && s.errorlogThumbprint && s.certNotInUse.evidence[0] && s.errorlogThumbprint.evidence[0])
+  if (
+    s.certNotInUse &&
+    s.errorlogThumbprint &&
+    s.certNotInUse.evidence[0] &&
+    s.errorlogThumbprint.evidence[0]
+  )
     out.push({
       fact: 'certificate in use',
       text: `The pasted certificate (${s.certNotInUse.value.thumbprint}) is not the one the ERRORLOG says SQL Server loaded (${s.errorlogThumbprint.value}).`,
       a: s.certNotInUse.evidence[0],
       b: s.errorlogThumbprint.evidence[0],
     });
-  if (s.selfGeneratedCert?.value === true && s.errorlogThumbprint && s.selfGeneratedCert.evidence[0] && s.errorlogThumbprint.evidence[0])
+  if (
+    s.selfGeneratedCert?.value === true &&
+    s.errorlogThumbprint &&
+    s.selfGeneratedCert.evidence[0] &&
+    s.errorlogThumbprint.evidence[0]
+  )
     out.push({
       fact: 'certificate in use',
       text: 'The ERRORLOG mentions both a self-generated certificate and a loaded certificate (perhaps from different restarts).',
@@ -108,7 +128,7 @@ export function diagnose(
     ranked,
     lookAlikes,
     contradictions: contradictions(s),
-    next: nextStep(s, ranked, flow, answers),
+    next: nextStep(s, ranked, flow, answers, fam.family),
     knownFacts: knownFactsFor(s, flow),
     signals: s,
   };

@@ -4,7 +4,7 @@
  * (relevance 0..1); its value is the sum over scenarios of relevance x uncertainty (score x (1 - score)),
  * so a probe that speaks to several close candidates beats one that speaks to a settled one.
  */
-import type { ScenarioId } from '../ids';
+import type { Family, ScenarioId } from '../ids';
 import {
   checkCertificateByThumbprint,
   checkCipherSuites,
@@ -146,7 +146,9 @@ const PROBES: Probe[] = [
     paste: (s) => ({
       kind: 'os-version',
       where: s.serverOs ? 'client' : s.clientOs ? 'server' : 'both',
-      what: 'the Windows version and exact build (with UBR) of ' + (s.serverOs ? 'the client' : s.clientOs ? 'the SQL Server machine' : 'both machines'),
+      what:
+        'the Windows version and exact build (with UBR) of ' +
+        (s.serverOs ? 'the client' : s.clientOs ? 'the SQL Server machine' : 'both machines'),
       commands: [checkOsVersion],
     }),
     why: 'The Windows builds of both machines tell the two DHE cases apart: Windows Server 2012 / 2012 R2 never got the leading-zero fix, Server 2016 has it from build 14393.3542.',
@@ -200,8 +202,9 @@ export function nextStep(
   ranked: readonly RankedScenario[],
   flow: Flow | undefined,
   answered: Readonly<Record<string, string>>,
+  family: Family = s.family?.value ?? 'unrecognized',
 ): NextStep | null {
-  if (!s.family) {
+  if (family === 'unrecognized' && !s.clientStack && !s.phase) {
     return {
       paste: {
         kind: 'client-error',
@@ -213,7 +216,7 @@ export function nextStep(
       signal: 'client-error',
     };
   }
-  if (s.family.value === 'other-error') return null;
+  if (family === 'other-error') return null;
   // a clear leader: the useful step is the one that confirms (or refutes) it
   const top = ranked[0];
   const settled = top !== undefined && top.confidence === 'high' && (ranked[1]?.score ?? 0) < 0.5;

@@ -31,19 +31,36 @@ export const emptyProtocolSet = (): ProtocolSet =>
 
 /** Which machine a paste is from, judged by what it holds (when the user did not say). */
 function inferSide(input: DiagnosisInput): { side: MaybeSide; reason: string } {
-  if (input.side) return { side: input.side, reason: 'you said this paste is from the ' + (input.side === 'server' ? 'SQL Server machine' : 'client machine') };
+  if (input.side)
+    return {
+      side: input.side,
+      reason:
+        'you said this paste is from the ' +
+        (input.side === 'server' ? 'SQL Server machine' : 'client machine'),
+    };
   const kinds = new Set(input.artifacts.map((a) => a.kind));
   const serverish = kinds.has('errorlog');
   const clientish = kinds.has('client-error');
-  if (serverish && !clientish) return { side: 'server', reason: 'it was pasted with ERRORLOG lines, which come from the SQL Server machine' };
-  if (clientish && !serverish) return { side: 'client', reason: 'it was pasted with the client error message' };
+  if (serverish && !clientish)
+    return {
+      side: 'server',
+      reason: 'it was pasted with ERRORLOG lines, which come from the SQL Server machine',
+    };
+  if (clientish && !serverish)
+    return { side: 'client', reason: 'it was pasted with the client error message' };
   return { side: 'unknown', reason: 'nothing in the paste says which machine it comes from' };
 }
 
 /** Merges one kind of observation into a signal; a different value is a conflict (first value kept). */
 class Merger {
   conflicts: Contradiction[] = [];
-  put<T>(current: Signal<T> | undefined, value: T, ref: EvidenceRef, fact: string, same = (a: T, b: T) => a === b): Signal<T> {
+  put<T>(
+    current: Signal<T> | undefined,
+    value: T,
+    ref: EvidenceRef,
+    fact: string,
+    same = (a: T, b: T) => a === b,
+  ): Signal<T> {
     if (!current) return sig(value, [ref]);
     if (same(current.value, value)) return sig(current.value, [...current.evidence, ref]);
     const a = current.evidence[0];
@@ -58,7 +75,10 @@ class Merger {
   }
 }
 
-const toState = (s: RawProtocolState, def: 'enabled' | 'disabled' | 'not-supported' | null): ProtocolState => {
+const toState = (
+  s: RawProtocolState,
+  def: 'enabled' | 'disabled' | 'not-supported' | null,
+): ProtocolState => {
   if (s === 'enabled') return 'on';
   if (s === 'disabled' || s === 'not-supported') return 'off';
   if (def === 'enabled') return 'on';
@@ -136,12 +156,24 @@ export function collectSignals(
       } else if (o.type === 'suites' && !mv.suites) {
         mv.suites = sig(o.value.map(normaliseSuite), [o.ref]);
       } else if (o.type === 'os' && !o.side) {
-        mv.os = mv.os ? m.put(mv.os, completeOs(o.value), o.ref, 'Windows build', (a, b) => a.build === b.build || b.build === null) : sig(completeOs(o.value), [o.ref]);
+        mv.os = mv.os
+          ? m.put(
+              mv.os,
+              completeOs(o.value),
+              o.ref,
+              'Windows build',
+              (a, b) => a.build === b.build || b.build === null,
+            )
+          : sig(completeOs(o.value), [o.ref]);
       }
     }
   });
   for (const mv of s.machines) {
-    const raw = (mv as MachineView & { rawProtocols?: Record<ProtocolName, { client: RawProtocolState; server: RawProtocolState }> }).rawProtocols;
+    const raw = (
+      mv as MachineView & {
+        rawProtocols?: Record<ProtocolName, { client: RawProtocolState; server: RawProtocolState }>;
+      }
+    ).rawProtocols;
     delete (mv as MachineView & { rawProtocols?: unknown }).rawProtocols;
     if (!raw || !mv.protocols) continue;
     const defaults = mv.os ? defaultProtocols(ntOf(mv.os.value.build), mv.os.value.build) : null;
@@ -162,7 +194,12 @@ export function collectSignals(
       case 'family': {
         // the article's error wins over a look-alike found in another paste: both are reported
         if (s.family && s.family.value !== o.value && s.family.evidence[0]?.from === 'paste') {
-          m.conflicts.push({ fact: 'family', text: `One paste reads as ${s.family.value}, another as ${o.value}.`, a: s.family.evidence[0], b: o.ref });
+          m.conflicts.push({
+            fact: 'family',
+            text: `One paste reads as ${s.family.value}, another as ${o.value}.`,
+            a: s.family.evidence[0],
+            b: o.ref,
+          });
           if (o.value === 'handshake-reset') s.family = sig(o.value, [o.ref]);
         } else s.family = m.put(s.family, o.value, o.ref, 'family');
         break;
@@ -192,7 +229,12 @@ export function collectSignals(
         s.jdbcReason = m.put(s.jdbcReason, o.value, o.ref, 'JDBC reason');
         break;
       case 'serverPickedOldProtocol':
-        s.serverPickedOldProtocol = m.put(s.serverPickedOldProtocol, o.value, o.ref, 'protocol chosen by the server');
+        s.serverPickedOldProtocol = m.put(
+          s.serverPickedOldProtocol,
+          o.value,
+          o.ref,
+          'protocol chosen by the server',
+        );
         break;
       case 'localAlgorithmMismatch':
         s.localAlgorithmMismatch = m.put(s.localAlgorithmMismatch, true as const, o.ref, 'common algorithm');
@@ -218,7 +260,13 @@ export function collectSignals(
           }
         }
         if (v.hasLoginDispatcherPool === null && v.major !== null) v.hasLoginDispatcherPool = v.major >= 15;
-        s.sql = m.put(s.sql, v, o.ref, 'SQL Server build', (a, b) => a.build === b.build || !b.build || !a.build);
+        s.sql = m.put(
+          s.sql,
+          v,
+          o.ref,
+          'SQL Server build',
+          (a, b) => a.build === b.build || !b.build || !a.build,
+        );
         break;
       }
       case 'os':
@@ -258,7 +306,12 @@ export function collectSignals(
         s.synTrouble = m.put(s.synTrouble, true as const, o.ref, 'SYN trouble');
         break;
       case 'closedAfterClientHello':
-        s.closedAfterClientHello = m.put(s.closedAfterClientHello, true as const, o.ref, 'closed after Client Hello');
+        s.closedAfterClientHello = m.put(
+          s.closedAfterClientHello,
+          true as const,
+          o.ref,
+          'closed after Client Hello',
+        );
         break;
       case 'hint':
         s.hints.push(sig(o.value, [o.ref]));
@@ -290,8 +343,10 @@ function deriveMachines(s: Signals) {
   if (unknown.length === 1) {
     const os = unknown[0]!.os!;
     // one side known, the other pasted without a side: it is most likely the other machine
-    if (s.serverOs && !s.clientOs && s.serverOs !== os) s.clientOs = withNote(os, 'taken as the client machine, since the server is known');
-    else if (s.clientOs && !s.serverOs && s.clientOs !== os) s.serverOs = withNote(os, 'taken as the SQL Server machine, since the client is known');
+    if (s.serverOs && !s.clientOs && s.serverOs !== os)
+      s.clientOs = withNote(os, 'taken as the client machine, since the server is known');
+    else if (s.clientOs && !s.serverOs && s.clientOs !== os)
+      s.serverOs = withNote(os, 'taken as the SQL Server machine, since the client is known');
     else if (!s.serverOs && !s.clientOs) s.unknownSideOs = os;
   } else if (unknown.length >= 2 && !s.serverOs && !s.clientOs) {
     s.unknownSideOs = unknown[0]!.os!;
@@ -299,7 +354,10 @@ function deriveMachines(s: Signals) {
 }
 
 function withNote<T>(signal: Signal<T>, note: string): Signal<T> {
-  return { value: signal.value, evidence: signal.evidence.map((e) => ({ ...e, note: `${e.note} (${note})` })) };
+  return {
+    value: signal.value,
+    evidence: signal.evidence.map((e) => ({ ...e, note: `${e.note} (${note})` })),
+  };
 }
 
 function setOff(set: ProtocolSet, protocols: ProtocolName[]) {
@@ -351,7 +409,10 @@ function deriveProtocols(s: Signals) {
     setOff(client, ['TLS 1.2', 'TLS 1.3']);
     cEv.push(...s.legacyDriver.evidence);
   }
-  if (s.opensslReason && /unsupported protocol|wrong version number|no protocols available/i.test(s.opensslReason.value)) {
+  if (
+    s.opensslReason &&
+    /unsupported protocol|wrong version number|no protocols available/i.test(s.opensslReason.value)
+  ) {
     setOff(client, ['SSL 2.0', 'SSL 3.0', 'TLS 1.0', 'TLS 1.1']);
     cEv.push(...s.opensslReason.evidence);
   }
@@ -386,8 +447,10 @@ function deriveSuites(s: Signals) {
   const unknown = lists.filter((mv) => mv.side === 'unknown').map((mv) => mv.suites!);
   let pairedUnknown = false;
   if (unknown.length > 0) {
-    if (server && !client) client = withNote(unknown[0]!, 'taken as the client machine, since the server list is known');
-    else if (client && !server) server = withNote(unknown[0]!, 'taken as the SQL Server machine, since the client list is known');
+    if (server && !client)
+      client = withNote(unknown[0]!, 'taken as the client machine, since the server list is known');
+    else if (client && !server)
+      server = withNote(unknown[0]!, 'taken as the SQL Server machine, since the client list is known');
     else if (!client && !server && unknown.length >= 2) {
       // two lists, machines unknown: which is which matters only for the order
       client = unknown[0];
@@ -401,8 +464,16 @@ function deriveSuites(s: Signals) {
   const known = [client, server, s.unknownSideSuites].filter((x): x is Signal<string[]> => !!x);
   if (known.length) {
     const withDhe = known.filter((l) => l.value.some(isDheSuite));
-    if (withDhe.length) s.dheEnabledSomewhere = sig(true, withDhe.flatMap((l) => l.evidence));
-    else s.dheDisabledEverywhere = sig(true, known.flatMap((l) => l.evidence));
+    if (withDhe.length)
+      s.dheEnabledSomewhere = sig(
+        true,
+        withDhe.flatMap((l) => l.evidence),
+      );
+    else
+      s.dheDisabledEverywhere = sig(
+        true,
+        known.flatMap((l) => l.evidence),
+      );
   }
   if (client && server) {
     const ev = [...client.evidence, ...server.evidence];
@@ -428,7 +499,11 @@ function deriveCertificate(s: Signals) {
   const thumb = s.errorlogThumbprint?.value;
   if (thumb) {
     const hit = s.certificates.find((c) => c.value.thumbprint === thumb);
-    if (hit) s.certInUse = sig({ ...hit.value, matchedErrorlog: true }, [...hit.evidence, ...s.errorlogThumbprint!.evidence]);
+    if (hit)
+      s.certInUse = sig({ ...hit.value, matchedErrorlog: true }, [
+        ...hit.evidence,
+        ...s.errorlogThumbprint!.evidence,
+      ]);
     const miss = s.certificates.find((c) => c.value.thumbprint && c.value.thumbprint !== thumb);
     if (!hit && miss) s.certNotInUse = miss;
   } else if (s.certificates.length === 1 && !s.selfGeneratedCert?.value) {
@@ -436,17 +511,29 @@ function deriveCertificate(s: Signals) {
     s.certInUse = sig({ ...only.value, matchedErrorlog: false }, only.evidence);
   } else if (s.certificates.length > 1) {
     // several listed: a weak one that could be auto-picked is what matters
-    const weak = s.certificates.find((c) => c.value.weakForSqlServer === true && c.value.serverAuthEku !== false);
-    if (weak && !s.selfGeneratedCert?.value) s.certInUse = sig({ ...weak.value, matchedErrorlog: false }, weak.evidence);
+    const weak = s.certificates.find(
+      (c) => c.value.weakForSqlServer === true && c.value.serverAuthEku !== false,
+    );
+    if (weak && !s.selfGeneratedCert?.value)
+      s.certInUse = sig({ ...weak.value, matchedErrorlog: false }, weak.evidence);
   }
 }
 
 function deriveErrorlog(s: Signals) {
-  const resets = s.errorlogEvents.filter((e) => e.value.error === 17830 && (e.value.networkError === 10054 || e.value.networkError === null));
+  const resets = s.errorlogEvents.filter(
+    (e) => e.value.error === 17830 && (e.value.networkError === 10054 || e.value.networkError === null),
+  );
   if (resets.length) {
     const withSsl = resets.find((e) => (e.value.sslMs ?? 0) > 0) ?? resets[0]!;
-    s.errorlogResetDuringLogin = sig({ sslMs: withSsl.value.sslMs }, resets.flatMap((e) => e.evidence).slice(0, 3));
+    s.errorlogResetDuringLogin = sig(
+      { sslMs: withSsl.value.sslMs },
+      resets.flatMap((e) => e.evidence).slice(0, 3),
+    );
   }
   const stress = s.errorlogEvents.filter((e) => [17887, 17197, 26040, 17809].includes(e.value.error));
-  if (stress.length) s.listenerStress = sig([...new Set(stress.map((e) => e.value.error))], stress.flatMap((e) => e.evidence).slice(0, 4));
+  if (stress.length)
+    s.listenerStress = sig(
+      [...new Set(stress.map((e) => e.value.error))],
+      stress.flatMap((e) => e.evidence).slice(0, 4),
+    );
 }

@@ -119,7 +119,8 @@ export interface ErrorlogEventInfo {
 }
 
 export type Frequency = 'always' | 'intermittent';
-export type ClientStack = 'schannel' | 'openssl' | 'java' | 'go' | 'node' | 'rust' | 'managed-sni' | 'unknown';
+export type ClientStack =
+  'schannel' | 'openssl' | 'java' | 'go' | 'node' | 'rust' | 'managed-sni' | 'unknown';
 
 /** The normalised view of everything known. Absent = unknown. */
 export interface Signals {

@@ -34,42 +34,88 @@ export function cipherMismatch(s: Signals): RuleResult {
       if (!list || !defaults) continue;
       const common = intersect(list.value, defaults);
       if (common.length === 0)
-        v.for(`The pasted list shares no suite with the Windows default list of the ${other} (${os!.value.product ?? os!.value.family}); unless its order was changed, they have nothing in common.`, W.STRONG, [...list.evidence, ...os!.evidence]);
+        v.for(
+          `The pasted list shares no suite with the Windows default list of the ${other} (${os!.value.product ?? os!.value.family}); unless its order was changed, they have nothing in common.`,
+          W.STRONG,
+          [...list.evidence, ...os!.evidence],
+        );
       else
-        v.against(`The pasted list shares ${common.length} suites with the ${other}'s Windows default list.`, W.MEDIUM, [...list.evidence, ...os!.evidence]);
+        v.against(
+          `The pasted list shares ${common.length} suites with the ${other}'s Windows default list.`,
+          W.MEDIUM,
+          [...list.evidence, ...os!.evidence],
+        );
     }
     const single = s.clientSuites ?? s.serverSuites ?? s.unknownSideSuites;
     if (single && single.value.length > 0 && single.value.length <= 4 && !s.commonSuites)
-      v.for(`Only ${single.value.length} suites are enabled on one side; a short, hardened list often leaves nothing in common with older peers.`, W.WEAK, single.evidence);
+      v.for(
+        `Only ${single.value.length} suites are enabled on one side; a short, hardened list often leaves nothing in common with older peers.`,
+        W.WEAK,
+        single.evidence,
+      );
   }
   for (const e of s.schannelEvents) {
     const x = e.value;
     if (x.eventId === 36874)
-      v.for('Schannel event 36874: the client offered no cipher suite the server supports.', W.DECISIVE, e.evidence);
+      v.for(
+        'Schannel event 36874: the client offered no cipher suite the server supports.',
+        W.DECISIVE,
+        e.evidence,
+      );
     if ((x.eventId === 36888 || x.eventId === 36887) && (x.alert === 40 || x.alert === 71))
-      v.for(`A TLS ${x.alert === 40 ? 'handshake_failure (40)' : 'insufficient_security (71)'} alert: no suite (or certificate) both sides accept.`, W.MEDIUM, e.evidence);
+      v.for(
+        `A TLS ${x.alert === 40 ? 'handshake_failure (40)' : 'insufficient_security (71)'} alert: no suite (or certificate) both sides accept.`,
+        W.MEDIUM,
+        e.evidence,
+      );
   }
-  if (s.jdbcReason && /handshake_failure|no cipher suites in common|insufficient_security/i.test(s.jdbcReason.value))
+  if (
+    s.jdbcReason &&
+    /handshake_failure|no cipher suites in common|insufficient_security/i.test(s.jdbcReason.value)
+  )
     v.for(`Java reported "${s.jdbcReason.value}": no suite both sides accept.`, W.STRONG, ev(s.jdbcReason));
-  if (s.opensslReason && /no shared cipher|sslv3 alert handshake failure|handshake failure/i.test(s.opensslReason.value))
+  if (
+    s.opensslReason &&
+    /no shared cipher|sslv3 alert handshake failure|handshake failure/i.test(s.opensslReason.value)
+  )
     v.for(`OpenSSL reported "${s.opensslReason.value}".`, W.STRONG, ev(s.opensslReason));
   if (s.localAlgorithmMismatch)
-    v.for('Schannel on the client found no algorithm in common with the server.', W.MEDIUM, ev(s.localAlgorithmMismatch));
+    v.for(
+      'Schannel on the client found no algorithm in common with the server.',
+      W.MEDIUM,
+      ev(s.localAlgorithmMismatch),
+    );
   if (s.closedAfterClientHello)
-    v.for('The server closed the connection right after the Client Hello, before any Server Hello.', W.WEAK, ev(s.closedAfterClientHello));
+    v.for(
+      'The server closed the connection right after the Client Hello, before any Server Hello.',
+      W.WEAK,
+      ev(s.closedAfterClientHello),
+    );
   if (s.negotiatedSuite)
     v.against(`A suite was negotiated (${s.negotiatedSuite.value}).`, W.STRONG, ev(s.negotiatedSuite));
   if (s.frequency?.value === 'intermittent')
     v.against('It fails only sometimes; a cipher-suite gap fails every time.', W.MEDIUM, ev(s.frequency));
-  if (s.frequency?.value === 'always') v.for('It fails every time, as a cipher-suite gap does.', W.WEAK, ev(s.frequency));
+  if (s.frequency?.value === 'always')
+    v.for('It fails every time, as a cipher-suite gap does.', W.WEAK, ev(s.frequency));
   const common = answered(s, 'tls.commonCipher');
-  if (common?.value === 'none') v.for('You found no cipher suite the two machines share.', W.DECISIVE, common.evidence);
+  if (common?.value === 'none')
+    v.for('You found no cipher suite the two machines share.', W.DECISIVE, common.evidence);
   if (common?.value === 'tls10-client')
-    v.for("The client speaks only TLS 1.0/1.1 and the server's policy kept only suites those versions cannot use.", W.STRONG, common.evidence);
-  if (common?.value === 'dhe-only') v.against('The machines share suites, though only TLS_DHE ones.', W.MEDIUM, common.evidence);
-  if (common?.value === 'shared') v.against('You found suites the machines share (or could not compare).', W.WEAK, common.evidence);
+    v.for(
+      "The client speaks only TLS 1.0/1.1 and the server's policy kept only suites those versions cannot use.",
+      W.STRONG,
+      common.evidence,
+    );
+  if (common?.value === 'dhe-only')
+    v.against('The machines share suites, though only TLS_DHE ones.', W.MEDIUM, common.evidence);
+  if (common?.value === 'shared')
+    v.against('You found suites the machines share (or could not compare).', W.WEAK, common.evidence);
   applyHints(v, s, 'cipher-suite-mismatch');
   return v.result();
 }
 
-export const cipherMismatchRule: Rule = { id: 'cipher-suite-mismatch', type: 'scenario', evaluate: cipherMismatch };
+export const cipherMismatchRule: Rule = {
+  id: 'cipher-suite-mismatch',
+  type: 'scenario',
+  evaluate: cipherMismatch,
+};

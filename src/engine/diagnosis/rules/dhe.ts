@@ -28,11 +28,23 @@ const name = (os: OsInfo) =>
 /** Evidence that a DHE suite is (or is not) negotiated and breaks: the same for both scenarios. */
 function dheEvidence(v: Verdict, s: Signals) {
   if (s.dheInCommon?.value === false)
-    v.against('No TLS_DHE suite is enabled on both sides, so DHE is never negotiated.', W.DECISIVE, ev(s.dheInCommon));
+    v.against(
+      'No TLS_DHE suite is enabled on both sides, so DHE is never negotiated.',
+      W.DECISIVE,
+      ev(s.dheInCommon),
+    );
   else if (s.dheDisabledEverywhere)
-    v.against('The pasted cipher list has no TLS_DHE suite, so DHE cannot be negotiated with that machine.', W.STRONG, ev(s.dheDisabledEverywhere));
+    v.against(
+      'The pasted cipher list has no TLS_DHE suite, so DHE cannot be negotiated with that machine.',
+      W.STRONG,
+      ev(s.dheDisabledEverywhere),
+    );
   if (s.dheOnlyInCommon?.value)
-    v.for('The only suites both sides share are TLS_DHE suites, so every connection uses DHE.', W.STRONG, ev(s.dheOnlyInCommon));
+    v.for(
+      'The only suites both sides share are TLS_DHE suites, so every connection uses DHE.',
+      W.STRONG,
+      ev(s.dheOnlyInCommon),
+    );
   else if (s.dheFirst?.value)
     v.for(
       s.commonSuites
@@ -41,27 +53,51 @@ function dheEvidence(v: Verdict, s: Signals) {
       s.commonSuites ? W.MEDIUM : W.WEAK,
       ev(s.dheFirst),
     );
-  else if (s.dheInCommon?.value)
-    v.for('Both sides have TLS_DHE suites enabled.', W.WEAK, ev(s.dheInCommon));
+  else if (s.dheInCommon?.value) v.for('Both sides have TLS_DHE suites enabled.', W.WEAK, ev(s.dheInCommon));
   else if (s.dheEnabledSomewhere && !s.dheInCommon)
     v.for('TLS_DHE suites are enabled in the pasted list.', W.WEAK, ev(s.dheEnabledSomewhere));
 
   if (s.negotiatedSuite) {
     if (isDheSuite(s.negotiatedSuite.value))
-      v.for(`The negotiated suite is ${s.negotiatedSuite.value}, a TLS_DHE suite.`, W.STRONG, ev(s.negotiatedSuite));
-    else v.against(`The negotiated suite is ${s.negotiatedSuite.value}, not a TLS_DHE suite.`, W.STRONG, ev(s.negotiatedSuite));
+      v.for(
+        `The negotiated suite is ${s.negotiatedSuite.value}, a TLS_DHE suite.`,
+        W.STRONG,
+        ev(s.negotiatedSuite),
+      );
+    else
+      v.against(
+        `The negotiated suite is ${s.negotiatedSuite.value}, not a TLS_DHE suite.`,
+        W.STRONG,
+        ev(s.negotiatedSuite),
+      );
   }
   for (const e of s.schannelEvents) {
     const x = e.value;
     if ((x.eventId === 36888 || x.eventId === 36887) && (x.alert === 20 || x.state === 960))
-      v.for('A bad_record_mac alert (20) / state 960: the two sides computed different keys, the DHE leading-zero symptom.', W.STRONG, e.evidence);
+      v.for(
+        'A bad_record_mac alert (20) / state 960: the two sides computed different keys, the DHE leading-zero symptom.',
+        W.STRONG,
+        e.evidence,
+      );
     else if (x.eventId === 36888 && x.alert === 10 && (x.state === 1200 || x.state === 1202))
-      v.for('Alert 10 with state 1200/1202 has been reported with the DHE leading-zero problem on 2012 R2.', W.MEDIUM, e.evidence);
+      v.for(
+        'Alert 10 with state 1200/1202 has been reported with the DHE leading-zero problem on 2012 R2.',
+        W.MEDIUM,
+        e.evidence,
+      );
   }
   if (s.decryptFailure)
-    v.for('The client could not decrypt what the server sent, as when DHE keys disagree.', W.MEDIUM, ev(s.decryptFailure));
+    v.for(
+      'The client could not decrypt what the server sent, as when DHE keys disagree.',
+      W.MEDIUM,
+      ev(s.decryptFailure),
+    );
   if (s.frequency?.value === 'intermittent')
-    v.for('It fails only sometimes, which is how the DHE problem behaves (about one connection in 256).', W.MEDIUM, ev(s.frequency));
+    v.for(
+      'It fails only sometimes, which is how the DHE problem behaves (about one connection in 256).',
+      W.MEDIUM,
+      ev(s.frequency),
+    );
   if (s.frequency?.value === 'always')
     v.against('It fails every time; the DHE problem is random and intermittent.', W.STRONG, ev(s.frequency));
 }
@@ -88,25 +124,57 @@ export function dheCiphers(s: Signals): RuleResult {
       [...old.os.evidence, ...other.os.evidence],
     );
   else if (old && !other)
-    v.for(`The ${old.label} runs ${name(old.os.value)}, which never got the leading-zero fix; against Windows Server 2016 or later DHE breaks.`, W.MEDIUM, old.os.evidence);
+    v.for(
+      `The ${old.label} runs ${name(old.os.value)}, which never got the leading-zero fix; against Windows Server 2016 or later DHE breaks.`,
+      W.MEDIUM,
+      old.os.evidence,
+    );
   else if (!old && known.length >= 2 && known.every((k) => modern(k.os.value)))
-    v.against('Neither machine runs Windows Server 2012 / 2012 R2.', W.MEDIUM, known.flatMap((k) => k.os.evidence));
+    v.against(
+      'Neither machine runs Windows Server 2012 / 2012 R2.',
+      W.MEDIUM,
+      known.flatMap((k) => k.os.evidence),
+    );
   const osAnswer = answered(s, 'os.dheFix');
   if (osAnswer?.value === 'mixed-2012r2')
-    v.for('You said one machine runs Windows Server 2012 R2 or older and the other 2016 or newer.', W.STRONG, osAnswer.evidence);
+    v.for(
+      'You said one machine runs Windows Server 2012 R2 or older and the other 2016 or newer.',
+      W.STRONG,
+      osAnswer.evidence,
+    );
   if (osAnswer?.value === 'missing-fix' || osAnswer?.value === 'non-windows')
-    v.for('You described a machine that lacks the leading-zero fix; TLS_DHE breaks the same way.', W.WEAK, osAnswer.evidence);
+    v.for(
+      'You described a machine that lacks the leading-zero fix; TLS_DHE breaks the same way.',
+      W.WEAK,
+      osAnswer.evidence,
+    );
   if (osAnswer?.value === 'all-fixed')
-    v.against('You said both machines have the fix or no TLS_DHE suite is enabled.', W.STRONG, osAnswer.evidence);
+    v.against(
+      'You said both machines have the fix or no TLS_DHE suite is enabled.',
+      W.STRONG,
+      osAnswer.evidence,
+    );
   const cipherAnswer = answered(s, 'tls.commonCipher');
   if (cipherAnswer?.value === 'dhe-only')
-    v.for('You found that the only suites both machines share are TLS_DHE suites.', W.STRONG, cipherAnswer.evidence);
+    v.for(
+      'You found that the only suites both machines share are TLS_DHE suites.',
+      W.STRONG,
+      cipherAnswer.evidence,
+    );
   applyHints(v, s, 'tls-dhe-ciphers');
   if (known.length >= 2 && known.every((k) => osClass(k.os.value) === 'fixed'))
-    v.against('Both machines have the DHE leading-zero fix.', W.STRONG, known.flatMap((k) => k.os.evidence));
+    v.against(
+      'Both machines have the DHE leading-zero fix.',
+      W.STRONG,
+      known.flatMap((k) => k.os.evidence),
+    );
   const unpatched = known.find((k) => osClass(k.os.value) === 'unpatched');
   if (unpatched && !old)
-    v.against(`The ${unpatched.label} (${name(unpatched.os.value)}) lacks the fix but can be patched: that is the leading-zero scenario.`, W.WEAK, unpatched.os.evidence);
+    v.against(
+      `The ${unpatched.label} (${name(unpatched.os.value)}) lacks the fix but can be patched: that is the leading-zero scenario.`,
+      W.WEAK,
+      unpatched.os.evidence,
+    );
   return v.result();
 }
 
@@ -124,26 +192,62 @@ export function dheLeadingZero(s: Signals): RuleResult {
       unpatched.os.evidence,
     );
   if (old)
-    v.for(`The ${old.label} runs ${name(old.os.value)}, which lacks the leading-zero fix.`, unpatched ? W.WEAK : W.MEDIUM, old.os.evidence);
+    v.for(
+      `The ${old.label} runs ${name(old.os.value)}, which lacks the leading-zero fix.`,
+      unpatched ? W.WEAK : W.MEDIUM,
+      old.os.evidence,
+    );
   const osAnswer = answered(s, 'os.dheFix');
   if (osAnswer?.value === 'missing-fix')
-    v.for('You said one machine is Windows Server 2016 / Windows 10 1607 below build 14393.3542 (no leading-zero fix).', W.STRONG, osAnswer.evidence);
+    v.for(
+      'You said one machine is Windows Server 2016 / Windows 10 1607 below build 14393.3542 (no leading-zero fix).',
+      W.STRONG,
+      osAnswer.evidence,
+    );
   if (osAnswer?.value === 'non-windows')
-    v.for('You said the client is not Windows and the server lacks the leading-zero fix.', W.MEDIUM, osAnswer.evidence);
+    v.for(
+      'You said the client is not Windows and the server lacks the leading-zero fix.',
+      W.MEDIUM,
+      osAnswer.evidence,
+    );
   if (osAnswer?.value === 'mixed-2012r2')
-    v.for('You said one machine runs Windows Server 2012 R2 or older, which lacks the fix.', W.WEAK, osAnswer.evidence);
+    v.for(
+      'You said one machine runs Windows Server 2012 R2 or older, which lacks the fix.',
+      W.WEAK,
+      osAnswer.evidence,
+    );
   if (osAnswer?.value === 'all-fixed')
-    v.against('You said both machines have the fix or no TLS_DHE suite is enabled.', W.STRONG, osAnswer.evidence);
+    v.against(
+      'You said both machines have the fix or no TLS_DHE suite is enabled.',
+      W.STRONG,
+      osAnswer.evidence,
+    );
   const cipherAnswer = answered(s, 'tls.commonCipher');
   if (cipherAnswer?.value === 'dhe-only')
-    v.for('You found that the only suites both machines share are TLS_DHE suites.', W.STRONG, cipherAnswer.evidence);
+    v.for(
+      'You found that the only suites both machines share are TLS_DHE suites.',
+      W.STRONG,
+      cipherAnswer.evidence,
+    );
   applyHints(v, s, 'dhe-leading-zero');
   if (old && !unpatched)
-    v.against(`Windows Server 2012 / 2012 R2 cannot be patched for this; the DHE-suites scenario (remove TLS_DHE) fits better.`, W.WEAK, old.os.evidence);
+    v.against(
+      `Windows Server 2012 / 2012 R2 cannot be patched for this; the DHE-suites scenario (remove TLS_DHE) fits better.`,
+      W.WEAK,
+      old.os.evidence,
+    );
   if (known.length >= 2 && known.every((k) => osClass(k.os.value) === 'fixed'))
-    v.against('Both machines have the DHE leading-zero fix.', W.STRONG, known.flatMap((k) => k.os.evidence));
+    v.against(
+      'Both machines have the DHE leading-zero fix.',
+      W.STRONG,
+      known.flatMap((k) => k.os.evidence),
+    );
   return v.result();
 }
 
 export const dheCiphersRule: Rule = { id: 'tls-dhe-ciphers', type: 'scenario', evaluate: dheCiphers };
-export const dheLeadingZeroRule: Rule = { id: 'dhe-leading-zero', type: 'scenario', evaluate: dheLeadingZero };
+export const dheLeadingZeroRule: Rule = {
+  id: 'dhe-leading-zero',
+  type: 'scenario',
+  evaluate: dheLeadingZero,
+};

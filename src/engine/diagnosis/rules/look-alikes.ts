@@ -13,7 +13,9 @@ export function recognisedOtherError(s: Signals): RuleResult {
   const v = new Verdict(id, 'look-alike', PRIOR);
   if (s.family?.value === 'other-error')
     v.for(
-      s.otherError ? `The error message is a recognised ${s.otherError.value} error.` : 'The error message is a recognised different error.',
+      s.otherError
+        ? `The error message is a recognised ${s.otherError.value} error.`
+        : 'The error message is a recognised different error.',
       W.DECISIVE + W.MEDIUM,
       [...ev(s.family), ...ev(s.otherError)],
     );
@@ -25,7 +27,11 @@ export function recognisedOtherError(s: Signals): RuleResult {
 export function resetAfterLogin(s: Signals): RuleResult {
   const v = new Verdict('reset-after-login', 'look-alike', PRIOR);
   if (s.phase?.value === 'after-login')
-    v.for('The connection was reset after login (while sending or receiving), not during the TLS handshake.', W.DECISIVE + W.MEDIUM, ev(s.phase));
+    v.for(
+      'The connection was reset after login (while sending or receiving), not during the TLS handshake.',
+      W.DECISIVE + W.MEDIUM,
+      ev(s.phase),
+    );
   if (s.phase && s.phase.value !== 'after-login' && s.phase.value !== 'unknown')
     v.against(`The error happened during ${s.phase.value}.`, W.STRONG, ev(s.phase));
   return v.result();
@@ -33,12 +39,25 @@ export function resetAfterLogin(s: Signals): RuleResult {
 
 export function strictEncryption(s: Signals): RuleResult {
   const v = new Verdict('strict-encryption', 'look-alike', PRIOR);
-  if (s.strict) v.for('Strict encryption (TDS 8, Encrypt=Strict or Force Strict Encryption) is involved.', W.STRONG, ev(s.strict));
+  if (s.strict)
+    v.for(
+      'Strict encryption (TDS 8, Encrypt=Strict or Force Strict Encryption) is involved.',
+      W.STRONG,
+      ev(s.strict),
+    );
   if (s.strict && s.sql?.value.major !== null && s.sql?.value.major !== undefined && s.sql.value.major < 16)
-    v.for(`${s.sql.value.product ?? 'This SQL Server'} predates TDS 8 (SQL Server 2022), so it cannot do strict encryption.`, W.STRONG, ev(s.sql));
+    v.for(
+      `${s.sql.value.product ?? 'This SQL Server'} predates TDS 8 (SQL Server 2022), so it cannot do strict encryption.`,
+      W.STRONG,
+      ev(s.sql),
+    );
   const invalidPrelogin = s.errorlogEvents.filter((e) => e.value.error === 17828);
   if (invalidPrelogin.length)
-    v.for('ERRORLOG 17828: a pre-login packet the server could not read, as when a TDS 8 (TLS-first) client meets an older listener.', s.strict ? W.MEDIUM : W.WEAK, invalidPrelogin.flatMap((e) => e.evidence));
+    v.for(
+      'ERRORLOG 17828: a pre-login packet the server could not read, as when a TDS 8 (TLS-first) client meets an older listener.',
+      s.strict ? W.MEDIUM : W.WEAK,
+      invalidPrelogin.flatMap((e) => e.evidence),
+    );
   return v.result();
 }
 
@@ -46,7 +65,11 @@ export function encryptionNotSupported(s: Signals): RuleResult {
   const v = new Verdict('encryption-not-supported', 'look-alike', PRIOR);
   const hits = s.errorlogEvents.filter((e) => e.value.error === 17835);
   if (hits.length)
-    v.for('ERRORLOG 17835: the server requires encryption and the client library does not support it.', W.DECISIVE, hits.flatMap((e) => e.evidence));
+    v.for(
+      'ERRORLOG 17835: the server requires encryption and the client library does not support it.',
+      W.DECISIVE,
+      hits.flatMap((e) => e.evidence),
+    );
   return v.result();
 }
 

@@ -9,7 +9,8 @@ const off = (set: ProtocolSet) => TLS.filter((p) => set[p] === 'off');
 const list = (ps: readonly string[]) => ps.join(', ');
 
 /** Only TLS 1.2 and later left: TLS 1.0 and 1.1 are off. */
-const only12 = (set: ProtocolSet) => set['TLS 1.0'] === 'off' && set['TLS 1.1'] === 'off' && set['TLS 1.2'] !== 'off';
+const only12 = (set: ProtocolSet) =>
+  set['TLS 1.0'] === 'off' && set['TLS 1.1'] === 'off' && set['TLS 1.2'] !== 'off';
 const no12 = (set: ProtocolSet) => set['TLS 1.2'] === 'off' && set['TLS 1.3'] !== 'on';
 
 const NON_SCHANNEL = new Set(['openssl', 'java', 'go', 'node', 'rust', 'managed-sni']);
@@ -32,12 +33,23 @@ export function protocolMismatch(s: Signals): ReturnType<Rule['evaluate']> {
         [...ev(s.clientProtocols), ...ev(s.serverProtocols)],
       );
     else if (common.length > 0)
-      v.against(`Both sides can use ${list(common)}.`, W.DECISIVE, [...ev(s.clientProtocols), ...ev(s.serverProtocols)]);
+      v.against(`Both sides can use ${list(common)}.`, W.DECISIVE, [
+        ...ev(s.clientProtocols),
+        ...ev(s.serverProtocols),
+      ]);
   }
   if (c && !sv && only12(c))
-    v.for('The client allows only TLS 1.2 or later; a server without TLS 1.2 would reset the handshake.', W.MEDIUM, ev(s.clientProtocols));
+    v.for(
+      'The client allows only TLS 1.2 or later; a server without TLS 1.2 would reset the handshake.',
+      W.MEDIUM,
+      ev(s.clientProtocols),
+    );
   if (sv && !c && only12(sv))
-    v.for('The server allows only TLS 1.2 or later; a client or driver without TLS 1.2 would fail.', W.MEDIUM, ev(s.serverProtocols));
+    v.for(
+      'The server allows only TLS 1.2 or later; a client or driver without TLS 1.2 would fail.',
+      W.MEDIUM,
+      ev(s.serverProtocols),
+    );
   if (sv && no12(sv) && !decided)
     v.for(
       s.sql?.value.supportsTls12 === false
@@ -47,7 +59,11 @@ export function protocolMismatch(s: Signals): ReturnType<Rule['evaluate']> {
       ev(s.serverProtocols),
     );
   if (c && no12(c) && !sv)
-    v.for('TLS 1.2 is off on the client side; a server that requires TLS 1.2 resets it.', W.MEDIUM, ev(s.clientProtocols));
+    v.for(
+      'TLS 1.2 is off on the client side; a server that requires TLS 1.2 resets it.',
+      W.MEDIUM,
+      ev(s.clientProtocols),
+    );
 
   // a registry dump of an unknown machine: conclusive only when both readings agree
   const u = s.unknownSideProtocols?.value;
@@ -58,39 +74,85 @@ export function protocolMismatch(s: Signals): ReturnType<Rule['evaluate']> {
       [...ev(s.unknownSideProtocols), ...ev(s.sql)],
     );
   else if (u && no12(u.client) && no12(u.server))
-    v.for('One machine has TLS 1.2 switched off; if the other side requires TLS 1.2 they share no version.', W.MEDIUM, ev(s.unknownSideProtocols));
+    v.for(
+      'One machine has TLS 1.2 switched off; if the other side requires TLS 1.2 they share no version.',
+      W.MEDIUM,
+      ev(s.unknownSideProtocols),
+    );
   else if (u && only12(u.client) && only12(u.server))
-    v.for('One machine allows only TLS 1.2 or later; if the other side lacks TLS 1.2 they share no version.', W.WEAK, ev(s.unknownSideProtocols));
+    v.for(
+      'One machine allows only TLS 1.2 or later; if the other side lacks TLS 1.2 they share no version.',
+      W.WEAK,
+      ev(s.unknownSideProtocols),
+    );
 
-  if (s.opensslReason && /unsupported protocol|wrong version number|no protocols available|tlsv1 alert protocol version/i.test(s.opensslReason.value))
+  if (
+    s.opensslReason &&
+    /unsupported protocol|wrong version number|no protocols available|tlsv1 alert protocol version/i.test(
+      s.opensslReason.value,
+    )
+  )
     v.for(
       `OpenSSL on the client refused the server's TLS version ("${s.opensslReason.value}"): the client's minimum (usually TLS 1.2) is above what the server offers.`,
       W.DECISIVE,
       ev(s.opensslReason),
     );
   if (s.serverPickedOldProtocol)
-    v.for(`The server chose ${s.serverPickedOldProtocol.value}, which the client refuses.`, W.DECISIVE, ev(s.serverPickedOldProtocol));
-  if (s.jdbcReason && /protocol version|not accepted by client preferences|protocol_version|no appropriate protocol/i.test(s.jdbcReason.value))
+    v.for(
+      `The server chose ${s.serverPickedOldProtocol.value}, which the client refuses.`,
+      W.DECISIVE,
+      ev(s.serverPickedOldProtocol),
+    );
+  if (
+    s.jdbcReason &&
+    /protocol version|not accepted by client preferences|protocol_version|no appropriate protocol/i.test(
+      s.jdbcReason.value,
+    )
+  )
     v.for(`Java refused the TLS version ("${s.jdbcReason.value}").`, W.DECISIVE, ev(s.jdbcReason));
   if (s.legacyDriver)
-    v.for('The legacy DBNETLIB driver (SQLOLEDB or "SQL Server" ODBC) speaks TLS 1.0 only; a TLS 1.2-only server resets it.', W.STRONG, ev(s.legacyDriver));
+    v.for(
+      'The legacy DBNETLIB driver (SQLOLEDB or "SQL Server" ODBC) speaks TLS 1.0 only; a TLS 1.2-only server resets it.',
+      W.STRONG,
+      ev(s.legacyDriver),
+    );
   if (s.localAlgorithmMismatch)
-    v.for('Schannel on the client found no algorithm in common with the server (a protocol or a cipher-suite gap).', W.MEDIUM, ev(s.localAlgorithmMismatch));
+    v.for(
+      'Schannel on the client found no algorithm in common with the server (a protocol or a cipher-suite gap).',
+      W.MEDIUM,
+      ev(s.localAlgorithmMismatch),
+    );
 
   for (const e of s.schannelEvents) {
     const x = e.value;
     if (x.eventId === 36871 && x.state === 10013)
-      v.for('Schannel event 36871 with state 10013: no TLS version is left enabled for that role on the machine that logged it.', W.STRONG, e.evidence);
+      v.for(
+        'Schannel event 36871 with state 10013: no TLS version is left enabled for that role on the machine that logged it.',
+        W.STRONG,
+        e.evidence,
+      );
     if ((x.eventId === 36887 || x.eventId === 36888) && x.alert === 70)
-      v.for('A TLS protocol_version alert (70): the two sides did not agree on a TLS version.', W.STRONG, e.evidence);
+      v.for(
+        'A TLS protocol_version alert (70): the two sides did not agree on a TLS version.',
+        W.STRONG,
+        e.evidence,
+      );
     if (x.eventId === 36874)
-      v.against('Schannel event 36874 says the versions matched but the cipher suites did not.', W.MEDIUM, e.evidence);
+      v.against(
+        'Schannel event 36874 says the versions matched but the cipher suites did not.',
+        W.MEDIUM,
+        e.evidence,
+      );
   }
 
   // clients that require TLS 1.2 by default: the most common cause when they meet an old server
   const stack = s.clientStack?.value;
   const hinted = s.hints.some((h) => h.value.scenario === 'tls-protocol-mismatch');
-  if (!s.opensslReason && !hinted && ((stack && NON_SCHANNEL.has(stack)) || s.clientPlatform?.value === 'linux-macos'))
+  if (
+    !s.opensslReason &&
+    !hinted &&
+    ((stack && NON_SCHANNEL.has(stack)) || s.clientPlatform?.value === 'linux-macos')
+  )
     v.for(
       'The client is not using Windows Schannel (Linux/macOS OpenSSL, Java, Go, Node.js or .NET managed networking); these require TLS 1.2 by default, so an old server without TLS 1.2 is the usual cause.',
       W.MEDIUM,
@@ -98,17 +160,36 @@ export function protocolMismatch(s: Signals): ReturnType<Rule['evaluate']> {
     );
 
   if (s.sql?.value.supportsTls12 === true && !s.legacyDriver && !(c && no12(c)) && !(sv && no12(sv)))
-    v.against(`This SQL Server build supports TLS 1.2${s.sql.value.product ? ` (${s.sql.value.product})` : ''}.`, W.MEDIUM, ev(s.sql));
+    v.against(
+      `This SQL Server build supports TLS 1.2${s.sql.value.product ? ` (${s.sql.value.product})` : ''}.`,
+      W.MEDIUM,
+      ev(s.sql),
+    );
   if (s.negotiatedSuite)
-    v.against(`The handshake got as far as choosing ${s.negotiatedSuite.value}, so the versions matched.`, W.STRONG, ev(s.negotiatedSuite));
+    v.against(
+      `The handshake got as far as choosing ${s.negotiatedSuite.value}, so the versions matched.`,
+      W.STRONG,
+      ev(s.negotiatedSuite),
+    );
   if (s.frequency?.value === 'intermittent')
     v.against('It fails only sometimes; a version mismatch fails every time.', W.MEDIUM, ev(s.frequency));
-  if (s.frequency?.value === 'always') v.for('It fails every time, as a version mismatch does.', W.WEAK, ev(s.frequency));
+  if (s.frequency?.value === 'always')
+    v.for('It fails every time, as a version mismatch does.', W.WEAK, ev(s.frequency));
   const common = answered(s, 'tls.commonProtocol');
-  if (common?.value === 'no') v.for('You found no TLS version enabled on both machines.', W.DECISIVE, common.evidence);
-  if (common?.value === 'yes') v.against('You found a TLS version enabled on both machines (or could not check).', W.MEDIUM, common.evidence);
+  if (common?.value === 'no')
+    v.for('You found no TLS version enabled on both machines.', W.DECISIVE, common.evidence);
+  if (common?.value === 'yes')
+    v.against(
+      'You found a TLS version enabled on both machines (or could not check).',
+      W.MEDIUM,
+      common.evidence,
+    );
   applyHints(v, s, 'tls-protocol-mismatch');
   return v.result();
 }
 
-export const protocolMismatchRule: Rule = { id: 'tls-protocol-mismatch', type: 'scenario', evaluate: protocolMismatch };
+export const protocolMismatchRule: Rule = {
+  id: 'tls-protocol-mismatch',
+  type: 'scenario',
+  evaluate: protocolMismatch,
+};

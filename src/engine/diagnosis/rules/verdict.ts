@@ -77,7 +77,11 @@ export const ev = <T>(s: Signal<T> | undefined): EvidenceRef[] => (s ? s.evidenc
 /** The family gate every scenario shares: a different error, or a reset after login, is not the article's case. */
 export function familyGate(v: Verdict, s: Signals): void {
   if (s.family?.value === 'other-error')
-    v.against('The error is a different, recognised problem, not the handshake reset.', W.DECISIVE, ev(s.family));
+    v.against(
+      'The error is a different, recognised problem, not the handshake reset.',
+      W.DECISIVE,
+      ev(s.family),
+    );
   if (s.phase?.value === 'after-login')
     v.against('The connection failed after login, not during the handshake.', W.STRONG, ev(s.phase));
 }
