@@ -4,7 +4,7 @@
  * arguments.
  */
 import { readFileSync } from 'node:fs';
-import { buildReport, loadCaptureReader, parseArgs, toJson, toText, USAGE, type FileRead } from './run';
+import { buildReport, parseArgs, toJson, toText, USAGE, type FileRead } from './run';
 
 function readStdin(): Uint8Array {
   try {
@@ -42,7 +42,7 @@ async function main(): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
-  const report = await buildReport(args.files.map(readFile), await loadCaptureReader());
+  const report = await buildReport(args.files.map(readFile));
   process.stdout.write(args.json ? `${JSON.stringify(toJson(report), null, 2)}\n` : toText(report));
   return 0;
 }

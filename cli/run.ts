@@ -3,6 +3,7 @@
  * (human text or the JSON object of ../shared/docs/design.md §4). cli/analyze.ts wires it to argv, files,
  * stdin and the exit code; tests call it directly too.
  */
+import { analyzeCapture } from '../src/engine/capture/index';
 import { decodeBytes, type Decoded } from '../src/engine/input/decode';
 import { analyzeText, type AnalyzedPart } from '../src/engine/parsers/index';
 import { diagnose, inputFromAnalysis } from '../src/engine/diagnosis/index';
@@ -49,25 +50,13 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
 /** One file as read: its bytes, or why it could not be read. */
 export type FileRead = { source: string; bytes: Uint8Array } | { source: string; error: string };
 
-/**
- * A hook for packet captures: when src/engine/capture/ exports `analyzeCapture(bytes, name)` returning a
- * `packet-capture` ParseResult, captures given to the CLI are read with it. Until then they are reported
- * as not readable yet.
- */
+/** Reads a packet capture into a `packet-capture` result (src/engine/capture); replaceable in tests. */
 export type CaptureReader = (
   bytes: Uint8Array,
   name: string,
 ) => Promise<ParseResult<'packet-capture', object> | null>;
 
-export async function loadCaptureReader(): Promise<CaptureReader | null> {
-  const specifier = '../src/engine/capture/index';
-  try {
-    const mod = (await import(/* @vite-ignore */ specifier)) as { analyzeCapture?: unknown };
-    return typeof mod.analyzeCapture === 'function' ? (mod.analyzeCapture as CaptureReader) : null;
-  } catch {
-    return null;
-  }
-}
+export const readCapture: CaptureReader = (bytes) => analyzeCapture(bytes);
 
 export interface InputReport {
   source: string;
@@ -119,7 +108,7 @@ async function readOne(file: FileRead, captureReader: CaptureReader | null): Pro
       source: file.source,
       encoding: decoded.binaryKind,
       message: capture
-        ? `${decoded.message} Packet captures are not analysed by this version yet; paste the error message, ERRORLOG lines, registry and cipher-suite listings instead.`
+        ? `${decoded.message} It could not be analysed here; paste the error message, ERRORLOG lines, registry and cipher-suite listings instead.`
         : decoded.message,
       parts: [],
     };
@@ -142,7 +131,7 @@ async function readOne(file: FileRead, captureReader: CaptureReader | null): Pro
 
 export async function buildReport(
   files: readonly FileRead[],
-  captureReader: CaptureReader | null = null,
+  captureReader: CaptureReader | null = readCapture,
 ): Promise<Report> {
   const inputs: InputReport[] = [];
   for (const f of files) inputs.push(await readOne(f, captureReader));

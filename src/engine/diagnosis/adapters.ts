@@ -13,7 +13,7 @@ import {
   type ScenarioId,
 } from '../ids';
 import type { ArtifactKind, Evidence, ParseResult } from '../model';
-import { arr, at, bool, first, isObj, num, str, strings } from './read';
+import { arr, at, bool, first, isObj, num, str, strings, type Obj } from './read';
 import type {
   CertificateInfo,
   ClientStack,
@@ -56,7 +56,10 @@ export type Observation =
       value: Record<ProtocolName, { client: RawProtocolState; server: RawProtocolState }>;
       ref: EvidenceRef;
     }
-  | { type: 'suites'; value: string[]; ref: EvidenceRef }
+  | { type: 'suites'; value: string[]; ref: EvidenceRef; side?: Side }
+  | { type: 'offeredVersions'; value: ProtocolName[]; ref: EvidenceRef }
+  | { type: 'wireAlert'; value: { from: Side; alert: number }; ref: EvidenceRef }
+  | { type: 'closedAfterKeyExchange'; ref: EvidenceRef }
   | { type: 'os'; value: OsInfo; ref: EvidenceRef; side?: Side }
   | { type: 'frequency'; value: Frequency; ref: EvidenceRef }
   | { type: 'busyServer'; value: boolean; ref: EvidenceRef }
@@ -680,56 +683,126 @@ function schannelEventSide(eventId: number, inputSide: MaybeSide): MaybeSide {
 }
 
 // ---------------------------------------------------------------------------------------------------
-// packet-capture (a hook: the capture reader is added later; its facts are read defensively)
+// packet-capture (capture/analyze.ts: one entry per SQL Server connection)
 // ---------------------------------------------------------------------------------------------------
+
+const FAILED = new Set(['handshake-failed', 'closed-before-handshake', 'syn-rejected', 'syn-unanswered']);
+
+function protocolOfVersion(v: string | undefined): ProtocolName | undefined {
+  if (!v) return undefined;
+  return (PROTOCOL_NAMES as readonly string[]).find((p) => p === v) as ProtocolName | undefined;
+}
 
 export function adaptPacketCapture(result: Result, ctx: AdapterContext): Observation[] {
   const f = result.facts;
   const out: Observation[] = [];
-  const conns = arr(first(f, ['connections', 'conversations'])) ?? [];
-  for (const c of conns) {
-    const hello = at(c, 'clientHello');
-    const suites = strings(at(hello, 'suites'));
+  const conns = (arr(first(f, ['connections', 'conversations'])) ?? []).filter(isObj);
+  const failed = conns.filter((c) => FAILED.has(str(c.outcome) ?? ''));
+  const focus = failed[0] ?? conns[0];
+  const cref = (c: Obj, facts: string[], note: string): EvidenceRef => {
+    const i = conns.indexOf(c);
+    const r = refOf(
+      ctx,
+      result,
+      facts.map((x) => `connections.${i}.${x}`),
+      note,
+    );
+    const summary = str(c.summary);
+    return summary && r.evidence === null ? { ...r, note: `${note} ${summary}` } : r;
+  };
+  // SYN trouble on any connection
+  const syn = conns.find(
+    (c) =>
+      bool(at(c, 'signals.synRetransmitted')) ||
+      bool(at(c, 'signals.synRejected')) ||
+      (num(c.synRetransmits) ?? 0) > 0,
+  );
+  if (syn)
+    out.push({
+      type: 'synTrouble',
+      ref: cref(
+        syn,
+        ['synRetransmits', 'reset'],
+        'The client had to resend its SYN, or the server answered it with a reset: the TCP handshake itself failed.',
+      ),
+    });
+  if (!focus) return out;
+
+  const version = str(first(focus, ['tdsPrelogin.sqlServerVersion', 'tdsPrelogin.server.version']));
+  if (version && /^\d{1,2}\.\d{1,2}\.\d{1,5}/.test(version)) {
+    const [obs] = adaptSqlVersion({ ...result, facts: { build: version } }, ctx);
+    if (obs && obs.type === 'sql')
+      out.push({
+        ...obs,
+        ref: cref(
+          focus,
+          ['tdsPrelogin.server', 'tdsPrelogin'],
+          `The server's PRELOGIN reports SQL Server ${version}.`,
+        ),
+      });
+  }
+  const hello = at(focus, 'clientHello');
+  if (isObj(hello)) {
+    const suites = strings(first(hello, ['suiteNames', 'suites']));
     if (suites && suites.length > 0)
       out.push({
         type: 'suites',
         value: suites,
-        ref: refOf(
-          { ...ctx, side: 'client' },
-          result,
+        side: 'client',
+        ref: cref(
+          focus,
           ['clientHello'],
-          'Suites offered in the Client Hello.',
+          `The client offered ${suites.length} cipher suites in its Client Hello.`,
         ),
       });
-    const chosen = str(first(c, ['serverHello.suite', 'serverHello.cipherSuite']));
-    if (chosen)
+    const versions = (strings(hello.versions) ?? [])
+      .map(protocolOfVersion)
+      .filter((p): p is ProtocolName => !!p);
+    if (versions.length > 0)
       out.push({
-        type: 'negotiatedSuite',
-        value: chosen,
-        ref: refOf(ctx, result, ['serverHello'], `The server chose ${chosen}.`),
-      });
-    if ((num(at(c, 'synRetransmits')) ?? 0) > 0)
-      out.push({
-        type: 'synTrouble',
-        ref: refOf(
-          ctx,
-          result,
-          ['synRetransmits'],
-          'The client had to resend its SYN: the server did not answer the TCP handshake.',
-        ),
-      });
-    const reset = at(c, 'reset');
-    if (hello && !at(c, 'serverHello') && reset)
-      out.push({
-        type: 'closedAfterClientHello',
-        ref: refOf(
-          ctx,
-          result,
-          ['reset'],
-          'The server closed the connection after the Client Hello, without a Server Hello.',
-        ),
+        type: 'offeredVersions',
+        value: versions,
+        ref: cref(focus, ['clientHello'], `The client offered ${versions.join(', ')}.`),
       });
   }
+  const chosen = str(first(focus, ['serverHello.suite.name', 'serverHello.suite.hex']));
+  if (chosen)
+    out.push({
+      type: 'negotiatedSuite',
+      value: chosen,
+      ref: cref(focus, ['serverHello'], `The server chose ${chosen}.`),
+    });
+  const alert = at(focus, 'alert');
+  const description = num(at(alert, 'description'));
+  const from = str(at(alert, 'from'));
+  if (description !== undefined && (from === 'client' || from === 'server'))
+    out.push({
+      type: 'wireAlert',
+      value: { from, alert: description },
+      ref: cref(
+        focus,
+        ['alert'],
+        `The ${from} sent TLS alert ${description} (${str(at(alert, 'name')) ?? 'alert'}).`,
+      ),
+    });
+  if (bool(at(focus, 'signals.closedAfterClientHello')))
+    out.push({
+      type: 'closedAfterClientHello',
+      ref: cref(
+        focus,
+        ['reset', 'fin', 'clientHello'],
+        'The server closed the connection after the Client Hello, without a Server Hello.',
+      ),
+    });
+  if (bool(at(focus, 'signals.closedAfterKeyExchange')))
+    out.push({
+      type: 'closedAfterKeyExchange',
+      ref: cref(
+        focus,
+        ['reset', 'fin'],
+        "The server closed the connection after the client's key exchange, before its own Finished.",
+      ),
+    });
   return out;
 }
 

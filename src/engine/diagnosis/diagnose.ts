@@ -41,6 +41,9 @@ function family(s: Signals): { family: Family; evidence: EvidenceRef[] } {
     return { family: 'handshake-reset', evidence: s.errorlogResetDuringLogin.evidence };
   const events = s.schannelEvents.filter((e) => HANDSHAKE_EVENTS.has(e.value.eventId));
   if (events.length) return { family: 'handshake-reset', evidence: events.flatMap((e) => e.evidence) };
+  // a capture of a handshake the server broke off
+  const broken = [s.closedAfterClientHello, s.closedAfterKeyExchange].filter((x) => x !== undefined);
+  if (broken.length) return { family: 'handshake-reset', evidence: broken.flatMap((x) => x.evidence) };
   return { family: 'unrecognized', evidence: [] };
 }
 

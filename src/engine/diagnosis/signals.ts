@@ -116,6 +116,7 @@ export function collectSignals(
     schannelEvents: [],
     errorlogEvents: [],
     hints: [],
+    wireAlerts: [],
     answerFacts: {},
     unusable: [],
     conflicts: m.conflicts,
@@ -153,7 +154,7 @@ export function collectSignals(
         mv.protocols = sig({ client: emptyProtocolSet(), server: emptyProtocolSet() }, [o.ref]);
         // states resolved below, once the machine's OS is known
         (mv as MachineView & { rawProtocols?: typeof o.value }).rawProtocols = o.value;
-      } else if (o.type === 'suites' && !mv.suites) {
+      } else if (o.type === 'suites' && !o.side && !mv.suites) {
         mv.suites = sig(o.value.map(normaliseSuite), [o.ref]);
       } else if (o.type === 'os' && !o.side) {
         mv.os = mv.os
@@ -313,6 +314,30 @@ export function collectSignals(
           'closed after Client Hello',
         );
         break;
+      case 'suites':
+        if (o.side === 'client' && !s.offeredSuites)
+          s.offeredSuites = sig(o.value.map(normaliseSuite), [o.ref]);
+        break;
+      case 'offeredVersions':
+        s.offeredVersions = m.put(
+          s.offeredVersions,
+          o.value,
+          o.ref,
+          'TLS versions offered',
+          (a, b) => a.join() === b.join(),
+        );
+        break;
+      case 'wireAlert':
+        s.wireAlerts.push(sig(o.value, [o.ref]));
+        break;
+      case 'closedAfterKeyExchange':
+        s.closedAfterKeyExchange = m.put(
+          s.closedAfterKeyExchange,
+          true as const,
+          o.ref,
+          'closed after key exchange',
+        );
+        break;
       case 'hint':
         s.hints.push(sig(o.value, [o.ref]));
         break;
@@ -405,6 +430,11 @@ function deriveProtocols(s: Signals) {
     sEv.push(...s.serverPickedOldProtocol.evidence);
     cEv.push(...s.serverPickedOldProtocol.evidence);
   }
+  if (s.offeredVersions) {
+    // what the client actually offered on the wire settles its side
+    for (const p of PROTOCOL_NAMES) client[p] = s.offeredVersions.value.includes(p) ? 'on' : 'off';
+    cEv.push(...s.offeredVersions.evidence);
+  }
   if (s.legacyDriver) {
     setOff(client, ['TLS 1.2', 'TLS 1.3']);
     cEv.push(...s.legacyDriver.evidence);
@@ -442,7 +472,7 @@ function dedupe(list: EvidenceRef[]): EvidenceRef[] {
 
 function deriveSuites(s: Signals) {
   const lists = s.machines.filter((mv) => mv.suites);
-  let client = lists.find((mv) => mv.side === 'client')?.suites;
+  let client = lists.find((mv) => mv.side === 'client')?.suites ?? s.offeredSuites;
   let server = lists.find((mv) => mv.side === 'server')?.suites;
   const unknown = lists.filter((mv) => mv.side === 'unknown').map((mv) => mv.suites!);
   let pairedUnknown = false;

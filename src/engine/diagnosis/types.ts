@@ -204,6 +204,14 @@ export interface Signals {
   synTrouble?: Signal<true>;
   /** a capture showed the server closing after Client Hello with no Server Hello */
   closedAfterClientHello?: Signal<true>;
+  /** a capture showed the server closing after the client's key exchange (the DHE pattern) */
+  closedAfterKeyExchange?: Signal<true>;
+  /** TLS alerts seen on the wire (packet capture) */
+  wireAlerts: Array<Signal<{ from: Side; alert: number }>>;
+  /** TLS versions the client offered in a captured Client Hello */
+  offeredVersions?: Signal<ProtocolName[]>;
+  /** cipher suites the client offered in a captured Client Hello */
+  offeredSuites?: Signal<string[]>;
 
   /** wizard facts by their flow fact key */
   answerFacts: Record<string, Signal<string>>;

@@ -2,7 +2,7 @@
 import { DEFAULT_CIPHER_ORDER, type CipherFamily } from '../../knowledge-tables/windows';
 import { intersect } from '../suites';
 import type { Rule, RuleResult, Signal, Signals, OsInfo } from '../types';
-import { answered, applyHints, ev, familyGate, PRIORS, Verdict, W } from './verdict';
+import { answered, applyHints, ev, familyGate, PRIORS, tlsAlerts, Verdict, W } from './verdict';
 
 function defaultsFor(os: Signal<OsInfo> | undefined): readonly string[] | null {
   const fam = os?.value.family;
@@ -62,13 +62,14 @@ export function cipherMismatch(s: Signals): RuleResult {
         W.DECISIVE,
         e.evidence,
       );
-    if ((x.eventId === 36888 || x.eventId === 36887) && (x.alert === 40 || x.alert === 71))
-      v.for(
-        `A TLS ${x.alert === 40 ? 'handshake_failure (40)' : 'insufficient_security (71)'} alert: no suite (or certificate) both sides accept.`,
-        W.MEDIUM,
-        e.evidence,
-      );
   }
+  for (const a of tlsAlerts(s))
+    if (a.alert === 40 || a.alert === 71)
+      v.for(
+        `A TLS ${a.alert === 40 ? 'handshake_failure (40)' : 'insufficient_security (71)'} alert: no suite (or certificate) both sides accept.`,
+        W.MEDIUM,
+        a.evidence,
+      );
   if (
     s.jdbcReason &&
     /handshake_failure|no cipher suites in common|insufficient_security/i.test(s.jdbcReason.value)

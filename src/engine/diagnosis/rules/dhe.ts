@@ -7,7 +7,7 @@
  */
 import { isDheSuite } from '../suites';
 import type { OsInfo, Rule, RuleResult, Signal, Signals } from '../types';
-import { answered, applyHints, ev, familyGate, PRIORS, Verdict, W } from './verdict';
+import { answered, applyHints, ev, familyGate, PRIORS, tlsAlerts, Verdict, W } from './verdict';
 
 export type OsClass = 'never-fixed' | 'unpatched' | 'fixed' | 'unknown';
 
@@ -71,21 +71,26 @@ function dheEvidence(v: Verdict, s: Signals) {
         ev(s.negotiatedSuite),
       );
   }
-  for (const e of s.schannelEvents) {
-    const x = e.value;
-    if ((x.eventId === 36888 || x.eventId === 36887) && (x.alert === 20 || x.state === 960))
+  for (const a of tlsAlerts(s)) {
+    if (a.alert === 20 || a.state === 960)
       v.for(
         'A bad_record_mac alert (20) / state 960: the two sides computed different keys, the DHE leading-zero symptom.',
         W.STRONG,
-        e.evidence,
+        a.evidence,
       );
-    else if (x.eventId === 36888 && x.alert === 10 && (x.state === 1200 || x.state === 1202))
+    else if (a.alert === 10 && (a.state === 1200 || a.state === 1202))
       v.for(
         'Alert 10 with state 1200/1202 has been reported with the DHE leading-zero problem on 2012 R2.',
         W.MEDIUM,
-        e.evidence,
+        a.evidence,
       );
   }
+  if (s.closedAfterKeyExchange)
+    v.for(
+      "The server closed the connection right after the client's key exchange, before its own Finished: the DHE key-mismatch pattern.",
+      s.negotiatedSuite && isDheSuite(s.negotiatedSuite.value) ? W.MEDIUM : W.WEAK,
+      ev(s.closedAfterKeyExchange),
+    );
   if (s.decryptFailure)
     v.for(
       'The client could not decrypt what the server sent, as when DHE keys disagree.',

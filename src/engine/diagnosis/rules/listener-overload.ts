@@ -25,7 +25,7 @@ export function listenerOverload(s: Signals): RuleResult {
   if (s.synTrouble)
     v.for(
       'The capture shows unanswered or reset SYNs: the TCP handshake itself failed.',
-      W.STRONG,
+      W.STRONG + 1,
       ev(s.synTrouble),
     );
   const major = s.sql?.value.major ?? null;

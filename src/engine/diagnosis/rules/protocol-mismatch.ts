@@ -1,7 +1,7 @@
 /** Scenario 1: client and server share no TLS version. */
 import type { ProtocolName } from '../../ids';
 import type { ProtocolSet, Rule, Signals } from '../types';
-import { answered, applyHints, ev, familyGate, PRIORS, Verdict, W } from './verdict';
+import { answered, applyHints, ev, familyGate, PRIORS, Verdict, W, tlsAlerts } from './verdict';
 
 const TLS: readonly ProtocolName[] = ['TLS 1.0', 'TLS 1.1', 'TLS 1.2', 'TLS 1.3'];
 
@@ -131,12 +131,6 @@ export function protocolMismatch(s: Signals): ReturnType<Rule['evaluate']> {
         W.STRONG,
         e.evidence,
       );
-    if ((x.eventId === 36887 || x.eventId === 36888) && x.alert === 70)
-      v.for(
-        'A TLS protocol_version alert (70): the two sides did not agree on a TLS version.',
-        W.STRONG,
-        e.evidence,
-      );
     if (x.eventId === 36874)
       v.against(
         'Schannel event 36874 says the versions matched but the cipher suites did not.',
@@ -144,6 +138,20 @@ export function protocolMismatch(s: Signals): ReturnType<Rule['evaluate']> {
         e.evidence,
       );
   }
+
+  if (s.closedAfterClientHello)
+    v.for(
+      'The server closed the connection right after the Client Hello, without a Server Hello: what a server does when it shares no TLS version (or suite) with the client.',
+      W.MEDIUM,
+      ev(s.closedAfterClientHello),
+    );
+  for (const a of tlsAlerts(s))
+    if (a.alert === 70)
+      v.for(
+        'A TLS protocol_version alert (70): the two sides did not agree on a TLS version.',
+        W.STRONG,
+        a.evidence,
+      );
 
   // clients that require TLS 1.2 by default: the most common cause when they meet an old server
   const stack = s.clientStack?.value;

@@ -106,3 +106,22 @@ export function applyHints(v: Verdict, s: Signals, scenario: ScenarioId): void {
 
 /** The user's answer to the question whose flow fact is `fact`, when given. */
 export const answered = (s: Signals, fact: string): Signal<string> | undefined => s.answerFacts[fact];
+
+export interface AlertSeen {
+  alert: number;
+  state: number | null;
+  /** 'event' = a Schannel 36887/36888 event; 'wire' = an alert in a packet capture */
+  seen: 'event' | 'wire';
+  evidence: EvidenceRef[];
+}
+
+/** TLS alerts from Schannel events (36887 received, 36888 sent) and from captures. */
+export function tlsAlerts(s: Signals): AlertSeen[] {
+  const out: AlertSeen[] = [];
+  for (const e of s.schannelEvents)
+    if ((e.value.eventId === 36887 || e.value.eventId === 36888) && e.value.alert !== null)
+      out.push({ alert: e.value.alert, state: e.value.state, seen: 'event', evidence: e.evidence });
+  for (const a of s.wireAlerts)
+    out.push({ alert: a.value.alert, state: null, seen: 'wire', evidence: a.evidence });
+  return out;
+}

@@ -1,6 +1,6 @@
 /** Scenario 4: SQL Server's certificate is signed with MD5, SHA-224 or SHA-512. */
 import type { Rule, RuleResult, Signals } from '../types';
-import { answered, applyHints, ev, familyGate, PRIORS, Verdict, W } from './verdict';
+import { answered, applyHints, ev, familyGate, PRIORS, tlsAlerts, Verdict, W } from './verdict';
 
 const hashName = (h: string | null, alg: string | null) => alg ?? (h ? h.toUpperCase() : 'an unknown hash');
 
@@ -54,19 +54,18 @@ export function weakCertificate(s: Signals): RuleResult {
       W.STRONG,
       ev(s.opensslReason),
     );
-  for (const e of s.schannelEvents) {
-    const x = e.value;
-    if (x.eventId === 36888 && x.alert === 40 && x.state === 1205)
+  for (const a of tlsAlerts(s)) {
+    if (a.alert === 40 && a.state === 1205)
       v.for(
         'Alert 40 with state 1205 was seen with an MD5-signed certificate and TLS 1.2.',
         W.MEDIUM,
-        e.evidence,
+        a.evidence,
       );
-    else if ((x.eventId === 36888 || x.eventId === 36887) && (x.alert === 42 || x.alert === 43))
+    else if (a.alert === 42 || a.alert === 43)
       v.for(
-        `A ${x.alert === 42 ? 'bad_certificate' : 'unsupported_certificate'} alert: the certificate could not be used.`,
+        `A ${a.alert === 42 ? 'bad_certificate' : 'unsupported_certificate'} alert: the certificate could not be used.`,
         W.MEDIUM,
-        e.evidence,
+        a.evidence,
       );
   }
   if (s.closedAfterClientHello)
