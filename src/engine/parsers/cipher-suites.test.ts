@@ -289,6 +289,9 @@ describe('intersectSuites', () => {
 
 describe('cipher-suites: robustness', () => {
   const cases: [string, string][] = [
+    ['100 KB of newlines', '\n'.repeat(100_000)],
+    ['CRLF runs', '\r\n'.repeat(50_000)],
+    ['blank-line runs', ('a\n' + '\n'.repeat(200)).repeat(490)],
     ['one 100 KB line', 'TLS_' + 'A'.repeat(100_000)],
     ['100 KB of one character', '-'.repeat(100_000)],
     ['unclosed quotes', '"Functions"="' + 'TLS_RSA_WITH_AES_128_CBC_SHA,'.repeat(3400)],

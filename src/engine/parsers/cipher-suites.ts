@@ -181,7 +181,7 @@ function scanLines(text: string, unknown: { name: string; start: number; end: nu
   }
   const cmdletList =
     nameLines + suiteLines > 0 &&
-    (suiteLines > 0 || /^\s*(KeyType|Exchange|Protocols)\s*:/m.test(lower.slice(0, 20000)));
+    (suiteLines > 0 || /^[ \t]*(KeyType|Exchange|Protocols)[ \t]*:/m.test(lower.slice(0, 20000)));
   const decimalContext = lower.includes('ciphersuite');
   let nmapVersion: ProtocolName | undefined;
   for (const line of lines) {
@@ -404,7 +404,7 @@ export function sniffCipherSuites(text: string): number {
   while (re.exec(head) && n < 10) n++;
   const functions = /\bFunctions\b/i.test(head) && /hex\(7\)|REG_MULTI_SZ|REG_SZ|00010002/i.test(head);
   if (functions) return 0.95;
-  if (/^\s*CipherSuite\s*:\s*\d+/m.test(head)) return 0.9;
+  if (/^[ \t]*CipherSuite[ \t]*:[ \t]*\d+/m.test(head)) return 0.9;
   if (n >= 3) return 0.85;
   if (n >= 1) return 0.4;
   if (/0x(?:c0|00|13|cc)[0-9a-f]{2}\b/i.test(head) && /cipher/i.test(head)) return 0.3;
@@ -500,7 +500,7 @@ export function parseCipherSuites(original: string): ParseResult<'cipher-suites'
     details = dedupe(r.hits, evidence, original, c, 'Suite');
     format = r.format;
     if (
-      /\.\.\.\}?\s*$/m.test(text.slice(0, 200_000)) &&
+      /\.\.\.\}?[ \t]*$/m.test(text.slice(0, 200_000)) &&
       /\{[^}\n]{0,2000}\.\.\.\}?/.test(text.slice(0, 200_000))
     )
       truncated = true;

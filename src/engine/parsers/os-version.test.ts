@@ -166,6 +166,9 @@ describe('os-version: formats', () => {
 
 describe('os-version: robustness', () => {
   const cases: [string, string][] = [
+    ['100 KB of newlines', '\n'.repeat(100_000)],
+    ['CRLF runs', '\r\n'.repeat(50_000)],
+    ['blank-line runs', ('a\n' + '\n'.repeat(200)).repeat(490)],
     ['one 100 KB line', 'OS Version: ' + '1'.repeat(100_000)],
     ['100 KB of one character', ':'.repeat(100_000)],
     ['unclosed brackets', '[Version ' + '10.0.'.repeat(20_000)],

@@ -103,12 +103,12 @@ const KEY_LABELS = new Set([
 export function sniffOsVersion(text: string): number {
   const head = (text.length > 100_000 ? text.slice(0, 100_000) : text).split('\u0000').join('');
   const sql = /Microsoft SQL Server/i.test(head);
-  if (/OS Build \d{4,5}/i.test(head) || /^\s*OS (Name|Version):/im.test(head)) return 0.9;
+  if (/OS Build \d{4,5}/i.test(head) || /^[ \t]*OS (Name|Version):/im.test(head)) return 0.9;
   if (/\b(WindowsProductName|OsBuildNumber|WindowsBuildLabEx|CurrentBuildNumber)\b/.test(head)) return 0.9;
   if (/\bUBR\b/.test(head) && /CurrentBuild/.test(head)) return 0.9;
   if (/Microsoft Windows \[Version \d+\.\d+\.\d+/i.test(head)) return 0.9;
   if (/Microsoft Windows NT \d+\.\d+\.\d+/i.test(head)) return sql ? 0.3 : 0.85;
-  if (/Win32_OperatingSystem|^\s*Caption\s*:\s*Microsoft Windows/im.test(head)) return 0.8;
+  if (/Win32_OperatingSystem|^[ \t]*Caption[ \t]*:[ \t]*Microsoft Windows/im.test(head)) return 0.8;
   if (/Windows NT \d+\.\d+ <[^>]{1,10}> \(Build \d+/i.test(head)) return sql ? 0.3 : 0.6;
   if (/\bWindows (Server )?(20(08|12|16|19|22|25)|10|11|8\.1|7)\b/i.test(head)) return sql ? 0.2 : 0.35;
   return 0;

@@ -241,6 +241,9 @@ describe('schannel-protocols: robustness', () => {
     expect(schannelProtocolsParser.sniff('hello world')).toBe(0);
   });
   const cases: [string, string][] = [
+    ['100 KB of newlines', '\n'.repeat(100_000)],
+    ['CRLF runs', '\r\n'.repeat(50_000)],
+    ['blank-line runs', ('a\n' + '\n'.repeat(200)).repeat(490)],
     ['one 100 KB line', 'HKEY_LOCAL_MACHINE\\' + 'a'.repeat(100_000)],
     ['100 KB of one character', '\\'.repeat(100_000)],
     ['unclosed quotes', '[HKEY_LOCAL_MACHINE\\X]\n' + '"Enabled=dword:'.repeat(7000)],

@@ -187,6 +187,9 @@ describe('sql-version: bare builds and KB3135244 lines', () => {
 
 describe('sql-version: robustness', () => {
   const cases: [string, string][] = [
+    ['100 KB of newlines', '\n'.repeat(100_000)],
+    ['CRLF runs', '\r\n'.repeat(50_000)],
+    ['blank-line runs', ('a\n' + '\n'.repeat(200)).repeat(490)],
     ['one 100 KB line', 'Microsoft SQL Server 2019 ' + '1'.repeat(100_000)],
     ['100 KB of one character', '.'.repeat(100_000)],
     ['unclosed parentheses', 'Microsoft SQL Server 2014 (' + 'SP2-'.repeat(25_000)],

@@ -114,7 +114,7 @@ function findBuild(text: string): At<SqlBuild> | null {
 
 /** SERVERPROPERTY as a result grid: header `ProductLevel ProductUpdateLevel`, values on a later line. */
 function columnValue(text: string): At<string> | null {
-  const h = /^(.*?)ProductLevel/m.exec(text.length > 100_000 ? text.slice(0, 100_000) : text);
+  const h = /^([^\n]{0,200}?)ProductLevel/m.exec(text.length > 100_000 ? text.slice(0, 100_000) : text);
   if (!h || h[1]!.length > 200) return null;
   const col = h[1]!.length;
   const headerEnd = text.indexOf('\n', h.index);
@@ -144,7 +144,7 @@ function columnValue(text: string): At<string> | null {
 export function sniffSqlVersion(text: string): number {
   const head = (text.length > 100_000 ? text.slice(0, 100_000) : text).split('\u0000').join('');
   const hasBuild = findBuild(head.length > 20_000 ? head.slice(0, 20_000) : head) !== null;
-  const errorlogLines = (head.match(/^\s*\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\.\d{2}\s/gm) ?? []).length;
+  const errorlogLines = (head.match(/^[ \t]*\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\.\d{2}\s/gm) ?? []).length;
   if (
     /Microsoft SQL Server (2000|2005|2008|2012|2014|2016|2017|2019|2022|2025|vNext)\b/i.test(head) &&
     hasBuild
@@ -200,7 +200,7 @@ export function parseSqlVersion(original: string): ParseResult<'sql-version', Sq
   if (em) edition = { value: em[1]!, start: em.index, end: em.index + em[1]!.length };
   else {
     const e2 =
-      /\bEdition\s*[:=]?\s*((?:Enterprise|Standard|Developer|Express|Web)[\w ]{0,30}?(?:\((?:64|32)-bit\))?)\s*$/im.exec(
+      /\bEdition[ \t]*[:=]?[ \t]*((?:Enterprise|Standard|Developer|Express|Web)[\w ]{0,30}?(?:\((?:64|32)-bit\))?)[ \t]*$/im.exec(
         text,
       );
     if (e2) {

@@ -107,8 +107,6 @@ export function canonicalPath(raw: string): string | null {
   return rest ? `${hive}\\${rest}` : hive;
 }
 
-const isBlank = (s: string): boolean => s.trim().length === 0;
-
 function parseNumber(s: string): number | null {
   const t = s.trim();
   if (/^0x[0-9a-f]{1,16}$/i.test(t)) {
@@ -224,7 +222,7 @@ function parseHexBytes(
   first: number,
   dataStartCol: number,
 ): { hex: HexBytes; last: number; bad: boolean } {
-  let cap = 256;
+  let cap = 16;
   let bytes = new Uint8Array(cap);
   let starts = new Int32Array(cap);
   let n = 0;
@@ -292,7 +290,14 @@ function readDotRegValue(
     let j = 1;
     let buf = '';
     let closed = false;
-    while (j < t.length) {
+    const q = t.indexOf('"', 1);
+    const bs = t.indexOf('\\', 1);
+    if (q > 0 && (bs < 0 || bs > q)) {
+      buf = t.slice(1, q);
+      j = q;
+      closed = true;
+    }
+    while (!closed && j < t.length) {
       const c = t[j]!;
       if (c === '\\' && j + 1 < t.length) {
         buf += t[j + 1];
@@ -330,7 +335,7 @@ function readDotRegValue(
     nameEnd,
     dataStart: line.start + dataCol,
   };
-  const lower = data.toLowerCase();
+  const lower = data.slice(0, 8).toLowerCase();
   if (lower.startsWith('dword:')) {
     const hex = data.slice(6).trim();
     const n = /^[0-9a-f]{1,8}$/i.test(hex) ? Number.parseInt(hex, 16) : null;
@@ -575,21 +580,25 @@ export function readRegistryText(text: string): RegRead {
   for (let li = 0; li < lines.length; li++) {
     const line = lines[li]!;
     const t = line.text;
-    if (isBlank(t)) {
+    const trimmed = t.trim();
+    if (trimmed.length === 0) {
       flushBlock();
       tableKey = null;
       continue;
     }
-    const trimmed = t.trim();
+    const c0 = trimmed.charCodeAt(0);
 
     // errors for missing keys
-    if (/^ERROR: /.test(trimmed) || /Cannot find path/i.test(trimmed)) {
+    if ((c0 === 69 && trimmed.startsWith('ERROR: ')) || (c0 !== 34 && t.includes('annot find path'))) {
       missing.push({ start: line.start, end: line.end, path: pathInLine(t) });
       continue;
     }
 
     // .reg header
-    if (/^(REGEDIT4|Windows Registry Editor Version \d+\.\d+)\s*$/.test(trimmed)) {
+    if (
+      (c0 === 82 || c0 === 87) &&
+      /^(REGEDIT4|Windows Registry Editor Version \d+\.\d+)\s*$/.test(trimmed)
+    ) {
       formats.add('reg-file');
       continue;
     }
@@ -626,7 +635,7 @@ export function readRegistryText(text: string): RegRead {
     }
 
     // reg query key line: a hive path at column 0
-    if (/^(HKEY_|HKLM\\|HKCU\\)/i.test(t)) {
+    if ((c0 === 72 || c0 === 104) && t.charCodeAt(0) === c0 && /^(HKEY_|HKLM\\|HKCU\\)/i.test(t)) {
       flushBlock();
       const canonical = canonicalPath(t);
       if (canonical) {
@@ -677,7 +686,7 @@ export function readRegistryText(text: string): RegRead {
     }
 
     // PowerShell Get-ChildItem table
-    const hm = /^\s*Hive:\s*(.+)$/.exec(t);
+    const hm = c0 === 72 ? /^\s*Hive:\s*(.+)$/.exec(t) : null;
     if (hm) {
       flushBlock();
       hive = canonicalPath(hm[1]!) ?? null;
