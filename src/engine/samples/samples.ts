@@ -303,6 +303,64 @@ A connection was successfully established with the server, but then an error occ
     answers: { frequency: 'intermittent', 'busy-server': 'yes' },
     expect: { family: 'handshake-reset', topScenario: 'tcp-listener-overload' },
   },
+  {
+    id: 'jdbc-server-chose-tls10',
+    title: 'Java 17 application against a server that only offers TLS 1.0',
+    description:
+      'The JDBC driver on a current Java runtime refuses TLS 1.0, and the server picked TLS 1.0 because it has no TLS 1.2.',
+    inputs: [
+      {
+        source: 'Application log',
+        text: `com.microsoft.sqlserver.jdbc.SQLServerException: The driver could not establish a secure connection to SQL Server by using Secure Sockets Layer (SSL) encryption. Error: "The server selected protocol version TLS10 is not accepted by client preferences [TLS13, TLS12]". ClientConnectionId:0b5e2f8c-1d4a-4e7b-9c3f-6a2d8e1b7c40
+	at com.microsoft.sqlserver.jdbc.SQLServerConnection.terminate(SQLServerConnection.java:4026)
+	at com.microsoft.sqlserver.jdbc.TDSChannel.enableSSL(IOBuffer.java:1979)`,
+      },
+    ],
+    expect: { family: 'handshake-reset', topScenario: 'tls-protocol-mismatch' },
+  },
+  {
+    id: 'legacy-sqloledb-tls12-server',
+    title: 'Legacy "SQL Server" ODBC driver against a TLS 1.2-only server',
+    description:
+      'An old application uses the DBNETLIB-based {SQL Server} driver, which speaks TLS 1.0 only, against a server that allows TLS 1.2 alone.',
+    inputs: [
+      {
+        source: 'Application error dialog',
+        text: `Connection failed:
+SQLState: '01000'
+SQL Server Error: 10054
+[Microsoft][ODBC SQL Server Driver][DBNETLIB]ConnectionWrite (send()).
+Connection failed:
+SQLState: '08001'
+SQL Server Error: 18
+[Microsoft][ODBC SQL Server Driver][DBNETLIB]SSL Security error (18)`,
+      },
+    ],
+    expect: { family: 'handshake-reset', topScenario: 'tls-protocol-mismatch' },
+  },
+  {
+    id: 'pyodbc-legacy-sigalg-sql-on-linux',
+    title: 'pyodbc on Linux refuses a SHA-1 signed server certificate',
+    description:
+      'OpenSSL 3 on the client refuses the SHA-1 signature of the certificate used by SQL Server on Linux.',
+    inputs: [
+      {
+        source: 'Python traceback',
+        text: `Traceback (most recent call last):
+  File "/srv/reports/export.py", line 41, in <module>
+    conn = pyodbc.connect(conn_str)
+pyodbc.OperationalError: ('08001', '[08001] [Microsoft][ODBC Driver 18 for SQL Server]SSL Provider: [error:0A00014D:SSL routines::legacy sigalg disallowed or unsupported] (-1) (SQLDriverConnect)')`,
+      },
+      {
+        source: 'SELECT @@VERSION',
+        text: `Microsoft SQL Server 2019 (RTM-CU27) (KB5037331) - 15.0.4375.4 (X64) 
+	Jun 10 2024 18:00:07 
+	Copyright (C) 2019 Microsoft Corporation
+	Developer Edition (64-bit) on Linux (Ubuntu 20.04.6 LTS) <X64>`,
+      },
+    ],
+    expect: { family: 'handshake-reset', topScenario: 'weak-certificate-hash' },
+  },
   // --- look-alikes: recognised errors that are not the handshake reset -----------------------------
   {
     id: 'named-instance-not-found',
