@@ -595,7 +595,7 @@ export function adaptErrorlog(result: Result, ctx: AdapterContext): Observation[
     });
   }
   // SQL Server's own version line at the top of an ERRORLOG
-  const build = str(first(f, ['sqlBuild', 'build', 'version.build', 'sqlVersion.build']));
+  const build = str(first(f, ['serverBuild', 'sqlBuild', 'build', 'version.build', 'sqlVersion.build']));
   if (build && /^\d{1,2}\.\d{1,2}\.\d{1,5}/.test(build)) {
     out.push(
       ...adaptSqlVersion(
@@ -649,7 +649,7 @@ export function adaptSchannelEvent(result: Result, ctx: AdapterContext): Observa
       alert: num(first(e, ['alert', 'alertCode', 'alertDescription'])) ?? null,
       state: num(first(e, ['state', 'errorState', 'internalState'])) ?? null,
       protocol: str(at(e, 'protocol')) ?? null,
-      side: schannelEventSide(eventId, ctx.side),
+      side: schannelEventSide(eventId, roleOf(e) ?? ctx.side),
     };
     const ev = evidenceOfEvent(result, e) ?? evidenceFor(result, ['eventId', 'alert', 'state']);
     out.push({
@@ -665,7 +665,7 @@ export function adaptSchannelEvent(result: Result, ctx: AdapterContext): Observa
         note: ev?.meaning || `Schannel event ${eventId}${info.alert !== null ? ' alert ' + info.alert : ''}.`,
       },
     });
-    const suite = str(first(e, ['cipherSuite', 'suite']));
+    const suite = str(first(e, ['cipherSuiteName', 'cipherSuite', 'suite']));
     if (eventId === 36880 && suite)
       out.push({
         type: 'negotiatedSuite',
@@ -674,6 +674,11 @@ export function adaptSchannelEvent(result: Result, ctx: AdapterContext): Observa
       });
   }
   return out;
+}
+
+function roleOf(e: unknown): MaybeSide | undefined {
+  const role = str(first(e, ['role', 'side']));
+  return role === 'client' || role === 'server' ? role : undefined;
 }
 
 /** 36874 is logged by the server role: "received from a remote client application". */
