@@ -38,3 +38,13 @@ describe('redactSecrets', () => {
     expect(performance.now() - t0).toBeLessThan(500);
   });
 });
+
+describe('redactSecrets with truncated private keys', () => {
+  it('removes a private key whose END line is missing, up to the first line that is not base64', () => {
+    const r = redactSecrets(
+      'before\n-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBg\nkqhkiG9w0BAQ\nafter the key',
+    );
+    expect(r.text).toBe('before\n[private key removed]\nafter the key');
+    expect(r.removed).toEqual([{ what: 'private key', count: 1 }]);
+  });
+});

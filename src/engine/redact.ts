@@ -12,12 +12,6 @@ export interface Redaction {
 
 const RULES: { what: string; pattern: RegExp; replace: (match: string, ...groups: string[]) => string }[] = [
   {
-    what: 'private key',
-    pattern:
-      /-----BEGIN (?:RSA |EC |DSA |ENCRYPTED )?PRIVATE KEY-----[\s\S]{0,20000}?-----END (?:RSA |EC |DSA |ENCRYPTED )?PRIVATE KEY-----/g,
-    replace: () => '[private key removed]',
-  },
-  {
     // Password=secret; PWD={se;cret}; password="x" ; Pwd='x'
     what: 'connection-string password',
     pattern:
@@ -43,9 +37,57 @@ const RULES: { what: string; pattern: RegExp; replace: (match: string, ...groups
   },
 ];
 
+const KEY_BEGIN = /-----BEGIN (?:RSA |EC |DSA |ENCRYPTED |OPENSSH )?PRIVATE KEY-----/g;
+const KEY_END = /-----END (?:RSA |EC |DSA |ENCRYPTED |OPENSSH )?PRIVATE KEY-----/g;
+
+/**
+ * Cuts private key blocks in one pass. A block without its END line (a truncated paste) is still a secret:
+ * its base64 lines are cut up to the first line that is not base64.
+ */
+function removePrivateKeys(text: string): { text: string; count: number } {
+  let out = '';
+  let at = 0;
+  let count = 0;
+  // The next END marker, found once and reused while it lies ahead (keeps the scan linear).
+  let nextEnd: RegExpExecArray | null | undefined;
+  KEY_BEGIN.lastIndex = 0;
+  for (let m = KEY_BEGIN.exec(text); m; m = KEY_BEGIN.exec(text)) {
+    if (m.index < at) continue;
+    out += text.slice(at, m.index) + '[private key removed]';
+    count++;
+    const from = m.index + m[0].length;
+    if (nextEnd === undefined || (nextEnd !== null && nextEnd.index < from)) {
+      KEY_END.lastIndex = from;
+      nextEnd = KEY_END.exec(text);
+    }
+    const end = nextEnd;
+    const nextBegin = text.indexOf('-----BEGIN', from);
+    if (end && (nextBegin === -1 || end.index < nextBegin)) {
+      at = end.index + end[0].length;
+    } else {
+      let i = m.index + m[0].length;
+      for (;;) {
+        const lineEnd = text.indexOf('\n', i + 1);
+        const line = text.slice(i, lineEnd === -1 ? text.length : lineEnd).trim();
+        if (line !== '' && !/^[A-Za-z0-9+/=]+$/.test(line)) break;
+        if (lineEnd === -1) {
+          i = text.length;
+          break;
+        }
+        i = lineEnd;
+        if (line === '' && i > m.index + m[0].length + 1) break;
+      }
+      at = i;
+    }
+    KEY_BEGIN.lastIndex = at;
+  }
+  return { text: out + text.slice(at), count };
+}
+
 export function redactSecrets(text: string): Redaction {
-  let out = text;
-  const removed: Redaction['removed'] = [];
+  const keys = removePrivateKeys(text);
+  let out = keys.text;
+  const removed: Redaction['removed'] = keys.count > 0 ? [{ what: 'private key', count: keys.count }] : [];
   for (const rule of RULES) {
     let count = 0;
     out = out.replace(rule.pattern, (...args: unknown[]) => {
