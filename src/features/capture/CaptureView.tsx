@@ -212,7 +212,7 @@ function CaptureCard({ entry, cipherLists }: { entry: CaptureEntry; cipherLists:
           {entry.name}
         </Typography>
         <Typography variant="body2" color="text.secondary">
-          Packet capture, {formatBytes(entry.size)}
+          packet capture of {formatBytes(entry.size)}
         </Typography>
         {entry.status !== 'reading' && (
           <Button

@@ -2,4 +2,10 @@
 export { useCaptureStore, type CaptureEntry, type CaptureStatus } from './captureStore';
 export { CaptureList } from './CaptureView';
 export { HowToCapture } from './HowToCapture';
-export { captureDiagnosisInputs, cipherListsFrom, isCaptureFile, type PastedCipherList } from './integration';
+export {
+  captureDiagnosisInputs,
+  cipherListsFrom,
+  isCaptureFile,
+  useCaptureDiagnosisInputs,
+  type PastedCipherList,
+} from './integration';

@@ -2,7 +2,8 @@
  * The small pieces the paste page needs to hand captures to this feature and their facts to the diagnosis.
  */
 import type { Diagnosis, DiagnosisInput, Signal } from '@/engine/diagnosis';
-import type { CaptureEntry } from './captureStore';
+import { useMemo } from 'react';
+import { useCaptureStore, type CaptureEntry } from './captureStore';
 
 export interface PastedCipherList {
   /** where the list came from, e.g. "Paste 2" */
@@ -58,4 +59,18 @@ export function cipherListsFrom(diagnosis: Diagnosis | undefined): PastedCipherL
   add(s.clientSuites, 'client');
   add(s.unknownSideSuites, 'unknown');
   return out;
+}
+
+/** Finished captures as diagnosis inputs; the same array until a capture finishes or is removed. */
+export function useCaptureDiagnosisInputs(): DiagnosisInput[] {
+  const key = useCaptureStore((s) =>
+    s.captures
+      .filter((c) => c.status === 'done')
+      .map((c) => c.id)
+      .join(','),
+  );
+  return useMemo(
+    () => (key === '' ? [] : captureDiagnosisInputs(useCaptureStore.getState().captures)),
+    [key],
+  );
 }
