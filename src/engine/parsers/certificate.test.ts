@@ -271,6 +271,24 @@ describe('certificate parser: tool output', () => {
     ]);
   });
 
+  it('certutil -dump of an RSASSA-PSS certificate: the hash comes from the parameter bytes', async () => {
+    const text = [
+      'X509 Certificate:',
+      'Signature Algorithm:',
+      '    Algorithm ObjectId: 1.2.840.113549.1.1.10 RSASSA-PSS',
+      '    Algorithm Parameters:',
+      '    0000  30 34 a0 0f 30 0d 06 09  60 86 48 01 65 03 04 02   04..0...`.H.e...',
+      '    0010  03 05 00 a1 1c 30 1a 06  09 2a 86 48 86 f7 0d 01   .....0...*.H....',
+      '    0020  01 08 30 0d 06 09 60 86  48 01 65 03 04 02 01 05   ..0...`.H.e.....',
+      'Issuer:',
+      '    CN=pss.contoso.test',
+    ].join('\r\n');
+    const r = await parse(text);
+    expect(r.facts.signatureAlgorithm).toBe('RSASSA-PSS');
+    expect(r.facts.signatureHash).toBe('sha512');
+    expect(r.facts.weakForSqlServer).toBe(true);
+  });
+
   it('PowerShell Format-List *: says the algorithm is not shown and gives the command that prints it', async () => {
     const text = fixture('powershell-format-list.txt');
     const r = await parse(text);

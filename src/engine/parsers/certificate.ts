@@ -1469,12 +1469,14 @@ function pssHashFromText(text: string, lines: Line[], fromIdx: number): Signatur
     const m = /Hash Algorithm:\s*(md5|sha1|sha224|sha256|sha384|sha512)\b/i.exec(line.text);
     if (m) return m[1]!.toLowerCase() as SignatureHash;
   }
-  // certutil prints the parameters as hex: look for a hash OID's bytes
-  const hexText = window.map((l) => l.text.replace(/[^0-9a-fA-F ]/g, ' ')).join(' ');
-  const bytes = hexText
-    .split(/\s+/)
-    .filter((b) => /^[0-9a-fA-F]{2}$/.test(b))
-    .join('');
+  // certutil prints the parameters as a hex dump ("0000  30 34 a0 ...   04..0..."): read the hex columns only
+  let bytes = '';
+  for (const line of window) {
+    const dump = /^\s*[0-9a-fA-F]{4}\s+((?:[0-9a-fA-F]{2} {1,2}){0,15}[0-9a-fA-F]{2})/.exec(line.text);
+    if (dump) bytes += dump[1]!.replace(/\s+/g, '');
+    else if (/^\s*(?:[0-9a-fA-F]{2}\s){0,31}[0-9a-fA-F]{2}\s*$/.test(line.text))
+      bytes += line.text.replace(/\s+/g, '');
+  }
   const hashOidHex: Array<[string, SignatureHash]> = [
     ['608648016503040201', 'sha256'],
     ['608648016503040202', 'sha384'],
@@ -1482,7 +1484,18 @@ function pssHashFromText(text: string, lines: Line[], fromIdx: number): Signatur
     ['608648016503040204', 'sha224'],
     ['2b0e03021a', 'sha1'],
   ];
-  for (const [hex, hash] of hashOidHex) if (bytes.toLowerCase().includes(hex)) return hash;
+  // the hash algorithm comes first in the parameters (the mask function's hash follows it)
+  const lower = bytes.toLowerCase();
+  let best: SignatureHash | null = null;
+  let bestAt = Infinity;
+  for (const [hex, hash] of hashOidHex) {
+    const at = lower.indexOf(hex);
+    if (at >= 0 && at < bestAt) {
+      bestAt = at;
+      best = hash;
+    }
+  }
+  if (best) return best;
   // dialog-style "Signature hash algorithm" is handled by the label pass
   void text;
   return null;
