@@ -70,7 +70,6 @@ export const PER_INSTANCE_SECTIONS: readonly CollectorSectionId[] = [
 export const COLLECTOR_LIMITS = { errorlogFirst: 60, errorlogLast: 200, schannelEvents: 25 } as const;
 
 const SCRIPT = String.raw`# 10054 troubleshooter collector v1: reads settings only and changes nothing on this computer.
-$ErrorActionPreference = 'Continue'
 $invariant = [System.Globalization.CultureInfo]::InvariantCulture
 function Format-CollectorDate {
     param($Value)
@@ -79,6 +78,11 @@ function Format-CollectorDate {
 }
 function Get-CollectorLocalMachine {
     return [Microsoft.Win32.RegistryKey]::OpenBaseKey([Microsoft.Win32.RegistryHive]::LocalMachine, [Microsoft.Win32.RegistryView]::Registry64)
+}
+function Open-CollectorKey {
+    param($Parent, [string]$Path)
+    if ($null -eq $Parent) { return $null }
+    try { return $Parent.OpenSubKey($Path) } catch { return $null }
 }
 function Format-CollectorRegistryValue {
     param($Key, [string]$Name)
@@ -103,8 +107,8 @@ function Write-CollectorRegistryTree {
     Write-Output ''
     if ($Depth -gt 6) { return }
     foreach ($subKeyName in $Key.GetSubKeyNames()) {
-        $subKey = $Key.OpenSubKey($subKeyName)
-        if ($null -ne $subKey) {
+        $subKey = Open-CollectorKey -Parent $Key -Path $subKeyName
+        if ($null -eq $subKey) { Write-Output ('# not found: {0}\{1} (not readable)' -f $Path, $subKeyName) } else {
             Write-CollectorRegistryTree -Key $subKey -Path ($Path + '\' + $subKeyName) -Depth ($Depth + 1)
             $subKey.Close()
         }
@@ -142,7 +146,7 @@ function Write-CollectorCertificate {
 $hklm = Get-CollectorLocalMachine
 $instances = @()
 foreach ($instanceRoot in @('SOFTWARE\Microsoft\Microsoft SQL Server', 'SOFTWARE\WOW6432Node\Microsoft\Microsoft SQL Server')) {
-    $namesKey = $hklm.OpenSubKey($instanceRoot + '\Instance Names\SQL')
+    $namesKey = (Open-CollectorKey -Parent $hklm -Path ($instanceRoot + '\Instance Names\SQL'))
     if ($null -ne $namesKey) {
         foreach ($instanceName in $namesKey.GetValueNames()) {
             $instances += [pscustomobject]@{ Name = $instanceName; Id = [string]$namesKey.GetValue($instanceName); Root = $instanceRoot }
@@ -170,7 +174,7 @@ try {
     Write-Output ('BuildNumber      : {0}' -f $os.BuildNumber)
     Write-Output ('ProductType      : {0}' -f $os.ProductType)
 } catch { Write-Output ('# not found: Win32_OperatingSystem ({0})' -f $_.Exception.Message) }
-$currentVersion = $hklm.OpenSubKey('SOFTWARE\Microsoft\Windows NT\CurrentVersion')
+$currentVersion = (Open-CollectorKey -Parent $hklm -Path ('SOFTWARE\Microsoft\Windows NT\CurrentVersion'))
 if ($null -eq $currentVersion) {
     Write-Output '# not found: HKLM\SOFTWARE\Microsoft\Windows NT\CurrentVersion'
 } else {
@@ -192,11 +196,11 @@ try {
 } catch { Write-Output ('# not found: installed updates ({0})' -f $_.Exception.Message) }
 Write-Output '----- schannel-protocols -----'
 $schannelPath = 'SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL'
-$schannel = $hklm.OpenSubKey($schannelPath)
+$schannel = (Open-CollectorKey -Parent $hklm -Path ($schannelPath))
 if ($null -eq $schannel) {
     Write-Output '# not found: HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL'
 } else {
-    if ($null -eq $schannel.OpenSubKey('Protocols')) { Write-Output '# not found: SCHANNEL\Protocols key (every protocol uses the Windows default)' }
+    if ($null -eq (Open-CollectorKey -Parent $schannel -Path 'Protocols')) { Write-Output '# not found: SCHANNEL\Protocols key (every protocol uses the Windows default)' }
     Write-CollectorRegistryTree -Key $schannel -Path ('HKEY_LOCAL_MACHINE\' + $schannelPath) -Depth 0
     $schannel.Close()
 }
@@ -212,7 +216,7 @@ if (Get-Command -Name 'Get-TlsCipherSuite' -ErrorAction SilentlyContinue) {
 }
 Write-Output '----- cipher-suites-registry -----'
 foreach ($listKey in @(@('SYSTEM\CurrentControlSet\Control\Cryptography\Configuration\Local\SSL\00010002', 'local cipher order'), @('SOFTWARE\Policies\Microsoft\Cryptography\Configuration\SSL\00010002', 'policy cipher order'))) {
-    $key = $hklm.OpenSubKey($listKey[0])
+    $key = (Open-CollectorKey -Parent $hklm -Path ($listKey[0]))
     $functions = $null
     if ($null -ne $key) { $functions = $key.GetValue('Functions') }
     if ($null -eq $functions) {
@@ -227,7 +231,7 @@ foreach ($listKey in @(@('SYSTEM\CurrentControlSet\Control\Cryptography\Configur
 }
 Write-Output '----- dotnet-tls -----'
 foreach ($netPath in @('SOFTWARE\Microsoft\.NETFramework\v4.0.30319', 'SOFTWARE\WOW6432Node\Microsoft\.NETFramework\v4.0.30319', 'SOFTWARE\Microsoft\.NETFramework\v2.0.50727', 'SOFTWARE\WOW6432Node\Microsoft\.NETFramework\v2.0.50727')) {
-    $key = $hklm.OpenSubKey($netPath)
+    $key = (Open-CollectorKey -Parent $hklm -Path ($netPath))
     if ($null -eq $key) {
         Write-Output ('# not found: HKEY_LOCAL_MACHINE\{0}' -f $netPath)
     } else {
@@ -246,10 +250,10 @@ $storeCertificates = @()
 try { $storeCertificates = @(Get-ChildItem -Path 'Cert:\LocalMachine\My' -ErrorAction Stop) } catch { $storeCertificates = @() }
 foreach ($instance in $instances) {
     $sqlKeyPath = $instance.Root + '\' + $instance.Id
-    $setup = $hklm.OpenSubKey($sqlKeyPath + '\Setup')
-    $netLib = $hklm.OpenSubKey($sqlKeyPath + '\MSSQLServer\SuperSocketNetLib')
-    $parameters = $hklm.OpenSubKey($sqlKeyPath + '\MSSQLServer\Parameters')
-    $currentKey = $hklm.OpenSubKey($sqlKeyPath + '\MSSQLServer\CurrentVersion')
+    $setup = (Open-CollectorKey -Parent $hklm -Path ($sqlKeyPath + '\Setup'))
+    $netLib = (Open-CollectorKey -Parent $hklm -Path ($sqlKeyPath + '\MSSQLServer\SuperSocketNetLib'))
+    $parameters = (Open-CollectorKey -Parent $hklm -Path ($sqlKeyPath + '\MSSQLServer\Parameters'))
+    $currentKey = (Open-CollectorKey -Parent $hklm -Path ($sqlKeyPath + '\MSSQLServer\CurrentVersion'))
     Write-Output ('----- sql-instance {0} -----' -f $instance.Name)
     Write-Output ('InstanceName     : {0}' -f $instance.Name)
     Write-Output ('InstanceId       : {0}' -f $instance.Id)
