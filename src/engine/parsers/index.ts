@@ -9,6 +9,7 @@ import { certificateParser } from './certificate';
 import { cipherSuitesParser } from './cipher-suites';
 import { clientErrorParser } from './client-error';
 import { errorlogParser } from './errorlog';
+import { schannelEventParser } from './schannel-event';
 import { osVersionParser } from './os-version';
 import { schannelProtocolsParser } from './schannel-protocols';
 import { sqlVersionParser } from './sql-version';
@@ -17,6 +18,7 @@ import { detect, type AnyParser, type DetectedPart } from './detect';
 export const PARSERS: readonly AnyParser[] = [
   clientErrorParser,
   errorlogParser,
+  schannelEventParser,
   schannelProtocolsParser,
   cipherSuitesParser,
   certificateParser,
