@@ -12,8 +12,10 @@ import { PageHeading } from '@/components/PageHeading';
 import { useDocumentTitle } from '@/components/useDocumentTitle';
 import { paths } from '@/config/paths';
 import { usePasteStore } from '@/store/pasteStore';
+import { getSample } from '@/engine/samples/samples';
 import { decodeShare } from '@/store/shareLink';
 import { useWizardStore } from '@/store/wizardStore';
+import { Examples } from './Examples';
 import { ExportBar } from './ExportBar';
 import { InputCard } from './InputCard';
 import { useAnalyses } from './useAnalyses';
@@ -33,6 +35,26 @@ export default function PastePage() {
   const shareStatus = usePasteStore((s) => s.banner);
   const setShareStatus = usePasteStore((s) => s.setBanner);
   const shareToken = searchParams.get('share');
+  const sampleId = searchParams.get('sample');
+
+  // Opening an example (#/paste?sample=<id>, from the list below or a KB page): it replaces the pastes.
+  useEffect(() => {
+    if (sampleId === null) return;
+    const sample = getSample(sampleId);
+    if (sample) {
+      usePasteStore.getState().replaceAll(sample.inputs.map((i) => ({ source: i.source, text: i.text })));
+      useWizardStore.setState({ answers: { ...(sample.answers ?? {}) } });
+      usePasteStore.getState().setBanner({ ok: true, text: `Loaded the example “${sample.title}”.` });
+    } else {
+      usePasteStore
+        .getState()
+        .setBanner({
+          ok: false,
+          text: `There is no example called “${sampleId}”; the link may be from an older version.`,
+        });
+    }
+    navigate(paths.paste.href(), { replace: true });
+  }, [sampleId, navigate]);
 
   // Opening a share link: its pastes and answers replace the current ones, then the link is tidied away.
   useEffect(() => {
@@ -213,6 +235,7 @@ export default function PastePage() {
           </Typography>
         </Box>
       </Box>
+      {inputs.length === 0 && <Examples />}
       {diagnosis && (
         <Box sx={{ mt: 4 }}>
           <VerdictPanel diagnosis={diagnosis} inputTexts={inputs.map((i) => i.text)} values={values} />
