@@ -98,6 +98,7 @@ test('a capture is read with progress, then lists its connections, failed ones o
 });
 
 test('a failed connection opens its handshake: hellos side by side and the reset line', async ({ page }) => {
+  test.setTimeout(60_000); // axe over the whole page, verdict included
   await drop(page, 'reset.pcap', bytes(writePcap(protocolMismatch().frames)));
   const c = card(page, 'reset.pcap');
   const details = c.getByRole('button', { name: /Details of connection 1/ });
@@ -180,6 +181,7 @@ test('random bytes named .pcap get a clear message', async ({ page }) => {
 });
 
 test('cancelling a large capture leaves the page usable', async ({ page }, testInfo) => {
+  test.setTimeout(60_000);
   // ~90 MB: one block of handshakes, repeated.
   const block = writePcap(
     merge(
@@ -215,7 +217,7 @@ test('cancelling a large capture leaves the page usable', async ({ page }, testI
 test('the capture view has no accessibility violations in light and dark mode, with the guide open', async ({
   page,
 }) => {
-  test.setTimeout(60_000);
+  test.setTimeout(120_000);
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
     await page.reload();
