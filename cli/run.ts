@@ -125,8 +125,16 @@ async function readOne(file: FileRead, captureReader: CaptureReader | null): Pro
       start: p.start,
       end: p.end,
       result: p.result,
+      ...(p.side ? { side: p.side } : {}),
+      ...(p.section ? { section: p.section } : {}),
     })),
   };
+}
+
+/** Collector output of one machine says which side it is; other files leave the side to the diagnosis. */
+function sideOf(parts: readonly { side?: string }[]): 'server' | 'client' | undefined {
+  const sides = new Set(parts.map((p) => p.side).filter((s) => s === 'server' || s === 'client'));
+  return sides.size === 1 ? ([...sides][0] as 'server' | 'client') : undefined;
 }
 
 export async function buildReport(
@@ -136,7 +144,7 @@ export async function buildReport(
   const inputs: InputReport[] = [];
   for (const f of files) inputs.push(await readOne(f, captureReader));
   const diagnosisInputs: DiagnosisInput[] = inputs.map((i) =>
-    inputFromAnalysis(i.source, { parts: i.parts.map((p) => ({ ...p, score: 1 })) }),
+    inputFromAnalysis(i.source, { parts: i.parts.map((p) => ({ ...p, score: 1 })) }, sideOf(i.parts)),
   );
   return { inputs, diagnosis: diagnose(diagnosisInputs) };
 }
@@ -308,7 +316,7 @@ export function toText(report: Report): string {
     for (const p of i.parts) {
       const line = lineOf(i.text, p.start);
       out.push(
-        `    - ${KIND_NAMES[p.kind] ?? p.kind} (${p.confidence} confidence${line !== null ? `, from line ${line}` : ''})`,
+        `    - ${p.section ? `collector section "${p.section}": ` : ''}${p.kind === 'unknown' && p.section ? 'read by the collector itself' : (KIND_NAMES[p.kind] ?? p.kind)} (${p.confidence} confidence${line !== null ? `, from line ${line}` : ''})`,
       );
       for (const problem of p.result.problems.slice(0, 3))
         out.push(`      note: ${oneLine(problem.message, 200)}`);

@@ -13,6 +13,7 @@ import { schannelEventParser } from './schannel-event';
 import { osVersionParser } from './os-version';
 import { schannelProtocolsParser } from './schannel-protocols';
 import { sqlVersionParser } from './sql-version';
+import { isCollectorOutput, parseCollectorOutput } from './collector';
 import { detect, type AnyParser, type DetectedPart } from './detect';
 
 export const PARSERS: readonly AnyParser[] = [
@@ -37,10 +38,20 @@ export interface AnalyzedPart {
   end: number;
   /** offsets in evidence and problems are into the whole paste */
   result: ParseResult<ArtifactKind, object>;
+  /** for parts of collector output: the machine it ran on, and whether that machine is the client or the server */
+  machine?: string | null;
+  side?: 'server' | 'client' | 'unknown';
+  /** the collector section the part came from */
+  section?: string;
 }
 
 export interface TextAnalysis {
   parts: AnalyzedPart[];
+  /** set when the paste is the output of the app's collector script */
+  collector?: {
+    machines: { machine: string | null; side: 'server' | 'client' | 'unknown' }[];
+    problems: Problem[];
+  };
 }
 
 export interface AnalyzeOptions {
@@ -95,6 +106,28 @@ function shiftResult(
 export async function analyzeText(text: string, options: AnalyzeOptions = {}): Promise<TextAnalysis> {
   const parsers = options.parsers ?? PARSERS;
   const input = typeof text === 'string' ? text : '';
+  // The collector's output is one block of labelled sections: each section goes to its own parser and
+  // keeps the machine and side it describes.
+  if (!options.parsers && isCollectorOutput(input)) {
+    const c = await parseCollectorOutput(input);
+    return {
+      parts: c.parts.map((p) => ({
+        kind: p.kind,
+        confidence: 'high' as const,
+        score: 1,
+        start: p.start,
+        end: p.end,
+        result: p.result,
+        machine: p.machine,
+        side: p.side,
+        section: p.section.id,
+      })),
+      collector: {
+        machines: c.facts.map((f) => ({ machine: f.machine, side: f.side })),
+        problems: c.problems,
+      },
+    };
+  }
   const parts: AnalyzedPart[] = [];
   for (const part of detect(input, parsers)) {
     const parser = parsers.find((p) => p.kind === part.kind);

@@ -30,16 +30,15 @@ function formatFact(value: unknown): string {
 
 function PartView({ input, part, index }: { input: PasteInput; part: AnalyzedPart; index: number }) {
   const { result } = part;
+  const label = part.section
+    ? `Collector section “${part.section}”${part.machine ? ` from ${part.machine}` : ''}${part.side && part.side !== 'unknown' ? ` (${part.side})` : ''}: ${part.kind === 'unknown' ? 'read by the collector itself' : describePart(part.kind, 'high').replace(/^This is /, '')}`
+    : describePart(part.kind, part.confidence);
   const facts = Object.entries(result.facts as Record<string, unknown>);
   return (
-    <Box
-      component="section"
-      aria-label={`Part ${index + 1}: ${describePart(part.kind, part.confidence)}`}
-      sx={{ mt: 2 }}
-    >
+    <Box component="section" aria-label={`Part ${index + 1}: ${label}`} sx={{ mt: 2 }}>
       <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, flexWrap: 'wrap' }}>
         <Typography variant="h3" component="h3">
-          {describePart(part.kind, part.confidence)}
+          {label}
         </Typography>
         <Chip size="small" label={`${part.confidence} confidence`} variant="outlined" />
         <Typography variant="caption" color="text.secondary">

@@ -15,6 +15,7 @@ import { usePasteStore } from '@/store/pasteStore';
 import { getSample } from '@/engine/samples/samples';
 import { decodeShare } from '@/store/shareLink';
 import { useWizardStore } from '@/store/wizardStore';
+import { CollectorPanel } from './CollectorPanel';
 import { Examples } from './Examples';
 import { ExportBar } from './ExportBar';
 import { InputCard } from './InputCard';
@@ -29,7 +30,7 @@ export default function PastePage() {
   useDocumentTitle('Paste what you have');
   const { inputs, addText, addBinary, remove, clear, notice, dismissNotice } = usePasteStore();
   const analyses = useAnalyses(inputs);
-  const { diagnosis, values } = useDiagnosis(inputs, analyses);
+  const { diagnosis, values, inputTexts } = useDiagnosis(inputs, analyses);
   const [searchParams] = useSearchParams();
   const navigate = useNavigate();
   const shareStatus = usePasteStore((s) => s.banner);
@@ -46,12 +47,10 @@ export default function PastePage() {
       useWizardStore.setState({ answers: { ...(sample.answers ?? {}) } });
       usePasteStore.getState().setBanner({ ok: true, text: `Loaded the example “${sample.title}”.` });
     } else {
-      usePasteStore
-        .getState()
-        .setBanner({
-          ok: false,
-          text: `There is no example called “${sampleId}”; the link may be from an older version.`,
-        });
+      usePasteStore.getState().setBanner({
+        ok: false,
+        text: `There is no example called “${sampleId}”; the link may be from an older version.`,
+      });
     }
     navigate(paths.paste.href(), { replace: true });
   }, [sampleId, navigate]);
@@ -235,10 +234,11 @@ export default function PastePage() {
           </Typography>
         </Box>
       </Box>
+      <CollectorPanel />
       {inputs.length === 0 && <Examples />}
       {diagnosis && (
         <Box sx={{ mt: 4 }}>
-          <VerdictPanel diagnosis={diagnosis} inputTexts={inputs.map((i) => i.text)} values={values} />
+          <VerdictPanel diagnosis={diagnosis} inputTexts={inputTexts} values={values} />
           <ExportBar inputs={inputs} analyses={analyses} diagnosis={diagnosis} values={values} />
         </Box>
       )}

@@ -1,5 +1,5 @@
 import { useEffect, useMemo } from 'react';
-import { diagnose, inputFromAnalysis, type Diagnosis, type DiagnosisInput } from '@/engine/diagnosis';
+import { diagnose, inputsFromAnalysis, type Diagnosis, type DiagnosisInput } from '@/engine/diagnosis';
 import type { TextAnalysis } from '@/engine/parsers';
 import type { PasteInput } from '@/store/pasteStore';
 import { useWizardStore } from '@/store/wizardStore';
@@ -11,17 +11,29 @@ import { useWizardStore } from '@/store/wizardStore';
 export function useDiagnosis(
   inputs: PasteInput[],
   analyses: Record<string, TextAnalysis | undefined>,
-): { diagnosis: Diagnosis | undefined; values: Record<string, string>; ready: boolean } {
+): {
+  diagnosis: Diagnosis | undefined;
+  values: Record<string, string>;
+  ready: boolean;
+  /** the text behind each diagnosis input (evidence offsets point into it) */
+  inputTexts: string[];
+} {
   const answers = useWizardStore((s) => s.answers);
   const setKnownFacts = useWizardStore((s) => s.setKnownFacts);
   const ready = inputs.every((i) => analyses[i.id] !== undefined);
 
-  const diagnosis = useMemo(() => {
-    if (inputs.length === 0 || !ready) return undefined;
-    const diagnosisInputs: DiagnosisInput[] = inputs.map((i) =>
-      inputFromAnalysis(i.source, analyses[i.id] ?? { parts: [] }),
-    );
-    return diagnose(diagnosisInputs, answers);
+  const { diagnosis, inputTexts } = useMemo(() => {
+    if (inputs.length === 0 || !ready) return { diagnosis: undefined, inputTexts: [] };
+    const diagnosisInputs: DiagnosisInput[] = [];
+    const texts: string[] = [];
+    for (const i of inputs) {
+      // A collector paste becomes one input per machine; all of them point into the same text.
+      for (const d of inputsFromAnalysis(i.source, analyses[i.id] ?? { parts: [] })) {
+        diagnosisInputs.push(d);
+        texts.push(i.text);
+      }
+    }
+    return { diagnosis: diagnose(diagnosisInputs, answers), inputTexts: texts };
   }, [inputs, analyses, answers, ready]);
 
   useEffect(() => {
@@ -44,5 +56,5 @@ export function useDiagnosis(
     return out;
   }, [diagnosis]);
 
-  return { diagnosis, values, ready };
+  return { diagnosis, values, ready, inputTexts };
 }
