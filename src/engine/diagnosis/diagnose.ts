@@ -3,7 +3,7 @@
  * with evidence for and against, look-alikes, contradictions, the next most useful step, and the facts the
  * wizard can pre-fill.
  */
-import { SCENARIO_IDS, type Family, type ScenarioId } from '../ids';
+import { isOtherErrorId, SCENARIO_IDS, type Family, type OtherErrorId, type ScenarioId } from '../ids';
 import { FLOW } from '../knowledge/flow';
 import type { Flow } from '../knowledge/types';
 import { knownFactsFor } from './answers';
@@ -45,6 +45,26 @@ function family(s: Signals): { family: Family; evidence: EvidenceRef[] } {
   const broken = [s.closedAfterClientHello, s.closedAfterKeyExchange].filter((x) => x !== undefined);
   if (broken.length) return { family: 'handshake-reset', evidence: broken.flatMap((x) => x.evidence) };
   return { family: 'unrecognized', evidence: [] };
+}
+
+/** Kinds of paste that come from the SQL Server machine itself. */
+const SERVER_KINDS = new Set(['errorlog', 'schannel-event', 'sql-version']);
+
+/**
+ * A look-alike that is a known other error, fired with high confidence (score >= 0.7) by server-side
+ * evidence only (an ERRORLOG line such as 17835), or undefined.
+ */
+function serverLookAlike(lookAlikes: readonly LookAlike[]): LookAlike | undefined {
+  return lookAlikes.find(
+    (l) =>
+      isOtherErrorId(l.outcome) &&
+      l.score >= 0.7 &&
+      l.for.length > 0 &&
+      l.for.every(
+        (r) =>
+          r.evidence.length > 0 && r.evidence.every((e) => e.from === 'paste' && SERVER_KINDS.has(e.kind)),
+      ),
+  );
 }
 
 function safe(
@@ -102,24 +122,34 @@ export function diagnose(
 ): Diagnosis {
   const flow = options.flow ?? FLOW;
   const s = collectSignals(inputs, answers, flow);
-  const fam = family(s);
-  const order = (id: string) => SCENARIO_IDS.indexOf(id as ScenarioId);
-  const ranked: RankedScenario[] = SCENARIO_RULES.map((r) => safe(r, s))
-    .sort((a, b) => b.score - a.score || order(a.id) - order(b.id))
-    .map((r) => ({
-      scenario: r.id as ScenarioId,
-      confidence: fam.family === 'other-error' ? 'low' : levelOf(r.score),
-      score: r.score,
-      for: r.for,
-      against: r.against,
-      explanation: r.explanation,
-    }));
   const lookAlikes: LookAlike[] = LOOK_ALIKE_RULES.map((r) => safe(r, s))
     .filter((r) => r.for.length > 0 && r.score >= 0.3)
     .sort((a, b) => b.score - a.score)
     .map((r) => ({
       outcome: r.id,
       confidence: levelOf(r.score),
+      score: r.score,
+      for: r.for,
+      against: r.against,
+      explanation: r.explanation,
+    }));
+  const fam: { family: Family; evidence: EvidenceRef[]; otherError?: OtherErrorId } = family(s);
+  // no client error named the family and the server's own logs show a recognised other error (17835):
+  // that error is the family, unless traces of the handshake reset exist too (then it stays a look-alike)
+  if (!s.family && fam.family === 'unrecognized') {
+    const server = serverLookAlike(lookAlikes);
+    if (server) {
+      fam.family = 'other-error';
+      fam.otherError = server.outcome as OtherErrorId;
+      fam.evidence = server.for.flatMap((r) => r.evidence);
+    }
+  }
+  const order = (id: string) => SCENARIO_IDS.indexOf(id as ScenarioId);
+  const ranked: RankedScenario[] = SCENARIO_RULES.map((r) => safe(r, s))
+    .sort((a, b) => b.score - a.score || order(a.id) - order(b.id))
+    .map((r) => ({
+      scenario: r.id as ScenarioId,
+      confidence: fam.family === 'other-error' ? 'low' : levelOf(r.score),
       score: r.score,
       for: r.for,
       against: r.against,
@@ -135,6 +165,7 @@ export function diagnose(
     knownFacts: knownFactsFor(s, flow),
     signals: s,
   };
-  if (fam.family === 'other-error' && s.otherError) diagnosis.otherError = s.otherError.value;
+  if (fam.family === 'other-error' && fam.otherError) diagnosis.otherError = fam.otherError;
+  else if (fam.family === 'other-error' && s.otherError) diagnosis.otherError = s.otherError.value;
   return diagnosis;
 }

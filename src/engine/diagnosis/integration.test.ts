@@ -36,3 +36,36 @@ describe('diagnosis with the real parsers', () => {
     expect(d.contradictions.length).toBeGreaterThan(0);
   });
 });
+
+const LINE_17835 = `2026-11-26 10:02:11.40 Logon       Error: 17835, Severity: 20, State: 1.
+2026-11-26 10:02:11.40 Logon       Encryption is required to connect to this server but the client library does not support encryption; the connection has been closed. Please upgrade your client library. [CLIENT: 10.20.7.41]
+`;
+const LINE_17830 = `2026-11-26 10:05:40.66 Logon       Error: 17830, Severity: 20, State: 11.
+2026-11-26 10:05:40.66 Logon       Network error code 0x2746 occurred while establishing a connection; the connection has been closed. This may have been caused by client or server login timeout expiration. Time spent during login: total 9 ms, enqueued 0 ms, network writes 0 ms, network reads 2 ms, establishing SSL 7 ms, negotiating SSPI 0 ms, validating login 0 ms, including user-defined login processing 0 ms. [CLIENT: 10.20.6.18]
+`;
+
+describe('a look-alike found in the server logs', () => {
+  it('ERRORLOG 17835 alone makes the family other-error / encryption-not-supported', async () => {
+    const d = diagnose([inputFromAnalysis('ERRORLOG', await analyzeText(LINE_17835))]);
+    expect(d.family).toBe('other-error');
+    expect(d.otherError).toBe('encryption-not-supported');
+    expect(d.familyEvidence[0]?.evidence?.text).toContain('17835');
+    expect(d.ranked.every((r) => r.confidence === 'low')).toBe(true);
+  });
+
+  it('17835 next to a 17830 handshake reset keeps handshake-reset and lists the look-alike', async () => {
+    const d = diagnose([inputFromAnalysis('ERRORLOG', await analyzeText(LINE_17835 + LINE_17830))]);
+    expect(d.family).toBe('handshake-reset');
+    expect(d.otherError).toBeUndefined();
+    expect(d.lookAlikes.map((l) => l.outcome)).toContain('encryption-not-supported');
+  });
+
+  it('a client error that names the family wins over the server look-alike', async () => {
+    const d = diagnose([
+      inputFromAnalysis('error', await analyzeText(ERROR)),
+      inputFromAnalysis('ERRORLOG', await analyzeText(LINE_17835)),
+    ]);
+    expect(d.family).toBe('handshake-reset');
+    expect(d.lookAlikes.map((l) => l.outcome)).toContain('encryption-not-supported');
+  });
+});

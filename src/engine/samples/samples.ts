@@ -528,6 +528,20 @@ Microsoft.Data.SqlClient.SqlException (0x80131904): A connection was successfull
     expect: { family: 'other-error', otherError: 'encryption-not-supported' },
   },
   {
+    id: 'errorlog-17835-old-client-library',
+    title: 'ERRORLOG: encryption required, client library without encryption (17835)',
+    description:
+      'Force Encryption is on and an old client library cannot encrypt, so SQL Server closes its connections with error 17835.',
+    inputs: [
+      {
+        source: 'ERRORLOG on SQLHR01',
+        text: `2026-11-26 10:02:11.40 Logon       Error: 17835, Severity: 20, State: 1.
+2026-11-26 10:02:11.40 Logon       Encryption is required to connect to this server but the client library does not support encryption; the connection has been closed. Please upgrade your client library. [CLIENT: 10.20.7.41]`,
+      },
+    ],
+    expect: { family: 'other-error', otherError: 'encryption-not-supported' },
+  },
+  {
     id: 'unrelated-iis-log',
     title: 'An IIS log line (not a SQL Server error)',
     description: 'A web server log line: nothing here says what went wrong with SQL Server.',
