@@ -438,10 +438,20 @@ export function adaptOsVersion(result: Result, ctx: AdapterContext): Observation
   const fix = bool(first(f, ['leadingZeroFix', 'hasLeadingZeroFix', 'dheLeadingZeroFix']));
   const family = str(first(f, ['defaultCipherFamily', 'cipherFamily'])) ?? null;
   return [
-    osObservation(ctx, result, build, ubr, null, product, ['build', 'product', 'version'], {
-      ...(fix !== undefined ? { leadingZeroFix: fix } : {}),
-      family,
-    }),
+    // the UBR's characters show the update level (and so the DHE leading-zero fix) when it is known
+    osObservation(
+      ctx,
+      result,
+      build,
+      ubr,
+      null,
+      product,
+      ubr !== null ? ['ubr', 'build', 'product', 'version'] : ['build', 'product', 'version'],
+      {
+        ...(fix !== undefined ? { leadingZeroFix: fix } : {}),
+        family,
+      },
+    ),
   ];
 }
 

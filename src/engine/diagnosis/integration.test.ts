@@ -69,3 +69,72 @@ describe('a look-alike found in the server logs', () => {
     expect(d.lookAlikes.map((l) => l.outcome)).toContain('encryption-not-supported');
   });
 });
+
+const BANNER_2016 = `2026-11-25 22:40:07.12 Server      Microsoft SQL Server 2017 (RTM-CU31) (KB5016884) - 14.0.3456.2 (X64) 
+	Sep  2 2022 11:01:50 
+	Copyright (C) 2017 Microsoft Corporation
+	Standard Edition (64-bit) on Windows Server 2016 Standard 10.0 <X64> (Build 14393: ) (Hypervisor)
+`;
+const VERSION_2017_ON_2016 = `Microsoft SQL Server 2017 (RTM-CU31) (KB5016884) - 14.0.3456.2 (X64) 
+	Sep  2 2022 11:01:50 
+	Copyright (C) 2017 Microsoft Corporation
+	Standard Edition (64-bit) on Windows Server 2016 Standard 10.0 <X64> (Build 14393: ) (Hypervisor)
+`;
+const computerInfo = (
+  build: number,
+  ubr: number,
+) => `PS C:\\> Get-ComputerInfo -Property 'WindowsProductName', 'OsBuildNumber', 'WindowsBuildLabEx'
+
+WindowsProductName : Windows Server ${build === 14393 ? '2016' : '2019'} Standard
+OsBuildNumber      : ${build}
+WindowsBuildLabEx  : ${build}.${ubr}.amd64fre.rs1_release.180827-1809
+`;
+
+describe('two Windows readings of the same machine', () => {
+  it('prefers the reading with a UBR: an ERRORLOG banner on 14393 plus Get-ComputerInfo 14393.2485', async () => {
+    for (const text of [
+      BANNER_2016 + '\n' + computerInfo(14393, 2485),
+      computerInfo(14393, 2485) + '\n' + BANNER_2016,
+    ]) {
+      const d = diagnose([inputFromAnalysis('server', await analyzeText(text))]);
+      expect(d.signals.serverOs?.value).toMatchObject({ build: 14393, ubr: 2485, leadingZeroFix: false });
+      expect(d.signals.serverOs?.evidence[0]?.evidence?.text).toContain('2485');
+    }
+  });
+
+  it('a patched UBR (14393.3542) reads as fixed, and a reading of another build is not merged', async () => {
+    const fixed = diagnose([
+      inputFromAnalysis('server', await analyzeText(BANNER_2016 + '\n' + computerInfo(14393, 3542))),
+    ]);
+    expect(fixed.signals.serverOs?.value).toMatchObject({ ubr: 3542, leadingZeroFix: true });
+    const other = diagnose([
+      inputFromAnalysis('ERRORLOG', await analyzeText(BANNER_2016)),
+      inputFromAnalysis('Get-ComputerInfo', await analyzeText(computerInfo(17763, 5830)), 'server'),
+    ]);
+    expect(other.signals.serverOs?.value).toMatchObject({ build: 14393, ubr: null, leadingZeroFix: null });
+    expect(other.contradictions.some((c) => /Windows build/.test(c.fact))).toBe(true);
+  });
+});
+
+describe('which machine a Windows reading describes', () => {
+  it('Get-ComputerInfo pasted with @@VERSION of the same build is the server, not the client', async () => {
+    const d = diagnose([
+      inputFromAnalysis('error', await analyzeText(ERROR)),
+      inputFromAnalysis('server', await analyzeText(VERSION_2017_ON_2016 + '\n' + computerInfo(14393, 2485))),
+    ]);
+    expect(d.signals.serverOs?.value).toMatchObject({ build: 14393, ubr: 2485, leadingZeroFix: false });
+    expect(d.signals.clientOs).toBeUndefined();
+    expect(d.signals.machines[1]).toMatchObject({ side: 'server' });
+    expect(d.signals.machines[1]!.sideReason).toMatch(/@@VERSION/);
+  });
+
+  it('Get-ComputerInfo pasted on its own, next to the server version, is still taken as the client', async () => {
+    const d = diagnose([
+      inputFromAnalysis('error', await analyzeText(ERROR)),
+      inputFromAnalysis('version', await analyzeText(VERSION_2017_ON_2016)),
+      inputFromAnalysis('client', await analyzeText(computerInfo(17763, 5830))),
+    ]);
+    expect(d.signals.serverOs?.value).toMatchObject({ build: 14393, ubr: null });
+    expect(d.signals.clientOs?.value).toMatchObject({ build: 17763, ubr: 5830 });
+  });
+});

@@ -38,13 +38,16 @@ function inferSide(input: DiagnosisInput): { side: MaybeSide; reason: string } {
         'you said this paste is from the ' +
         (input.side === 'server' ? 'SQL Server machine' : 'client machine'),
     };
-  const kinds = new Set(input.artifacts.map((a) => a.kind));
-  const serverish = kinds.has('errorlog');
+  const kinds = new Set((input.artifacts ?? []).map((a) => a?.kind));
+  // SQL Server's own output (ERRORLOG lines, @@VERSION) describes the SQL Server machine
+  const serverish = kinds.has('errorlog') || kinds.has('sql-version');
   const clientish = kinds.has('client-error');
   if (serverish && !clientish)
     return {
       side: 'server',
-      reason: 'it was pasted with ERRORLOG lines, which come from the SQL Server machine',
+      reason: kinds.has('errorlog')
+        ? 'it was pasted with ERRORLOG lines, which come from the SQL Server machine'
+        : "it was pasted with SQL Server's version (@@VERSION), which describes the SQL Server machine",
     };
   if (clientish && !serverish)
     return { side: 'client', reason: 'it was pasted with the client error message' };
@@ -93,6 +96,34 @@ function ntOf(build: number | null): string | null {
   if (build < 9600) return '6.2';
   if (build < 10240) return '6.3';
   return '10.0';
+}
+
+/** Same Windows build (or one of them unknown): two readings of one machine. */
+const sameBuild = (a: OsInfo, b: OsInfo) => a.build === b.build || a.build === null || b.build === null;
+
+/** The richer of two readings: a known build, then a known UBR (so the leading-zero fix is known). */
+function richness(os: OsInfo): number {
+  return (os.build !== null ? 2 : 0) + (os.ubr !== null ? 1 : 0);
+}
+
+/**
+ * Two readings of the same machine and build: the one with the UBR (update build revision) wins, since it
+ * says whether the DHE leading-zero fix is installed; its evidence comes first. Readings of different
+ * builds are left to the caller (a conflict).
+ */
+function preferRicher(current: Signal<OsInfo>, next: Signal<OsInfo>): Signal<OsInfo> {
+  if (current === next) return current;
+  if (richness(next.value) > richness(current.value))
+    return sig(completeOs({ ...current.value, ...definedOf(next.value) }), [
+      ...next.evidence,
+      ...current.evidence,
+    ]);
+  return sig(current.value, [...current.evidence, ...next.evidence]);
+}
+
+/** The fields of an OsInfo that are known. */
+function definedOf(os: OsInfo): Partial<OsInfo> {
+  return Object.fromEntries(Object.entries(os).filter(([, v]) => v !== null)) as Partial<OsInfo>;
 }
 
 function completeOs(os: OsInfo): OsInfo {
@@ -157,15 +188,12 @@ export function collectSignals(
       } else if (o.type === 'suites' && !o.side && !mv.suites) {
         mv.suites = sig(o.value.map(normaliseSuite), [o.ref]);
       } else if (o.type === 'os' && !o.side) {
-        mv.os = mv.os
-          ? m.put(
-              mv.os,
-              completeOs(o.value),
-              o.ref,
-              'Windows build',
-              (a, b) => a.build === b.build || b.build === null,
-            )
-          : sig(completeOs(o.value), [o.ref]);
+        const v = completeOs(o.value);
+        mv.os = !mv.os
+          ? sig(v, [o.ref])
+          : sameBuild(mv.os.value, v)
+            ? preferRicher(mv.os, sig(v, [o.ref]))
+            : m.put(mv.os, v, o.ref, 'Windows build');
       }
     }
   });
@@ -273,10 +301,15 @@ export function collectSignals(
       case 'os':
         // an OS named with its side (SQL Server's @@VERSION, a wizard answer); per-paste ones are per machine
         if (o.side) {
-          const v = completeOs(o.value);
-          const same = (a: OsInfo, b: OsInfo) => a.build === b.build || a.build === null || b.build === null;
-          if (o.side === 'server') s.serverOs = m.put(s.serverOs, v, o.ref, 'server Windows build', same);
-          else s.clientOs = m.put(s.clientOs, v, o.ref, 'client Windows build', same);
+          const v = sig(completeOs(o.value), [o.ref]);
+          const merge = (cur: Signal<OsInfo> | undefined, fact: string) =>
+            !cur
+              ? v
+              : sameBuild(cur.value, v.value)
+                ? preferRicher(cur, v)
+                : m.put(cur, v.value, o.ref, fact);
+          if (o.side === 'server') s.serverOs = merge(s.serverOs, 'server Windows build');
+          else s.clientOs = merge(s.clientOs, 'client Windows build');
         }
         break;
       case 'frequency':
@@ -359,12 +392,36 @@ export function collectSignals(
 
 /** OS per side from the machines. */
 function deriveMachines(s: Signals) {
+  // a paste's own Windows reading and the OS named with its side (@@VERSION) may be the same machine
+  const join = (cur: Signal<OsInfo> | undefined, os: Signal<OsInfo>, fact: string) => {
+    if (!cur) return os;
+    if (sameBuild(cur.value, os.value)) return preferRicher(cur, os);
+    const a = cur.evidence[0];
+    const b = os.evidence[0];
+    if (a && b && !s.conflicts.some((c) => c.fact === fact && c.b === b))
+      s.conflicts.push({
+        fact,
+        text: `${fact}: build ${cur.value.build} in one place, build ${os.value.build} in another.`,
+        a,
+        b,
+      });
+    return cur;
+  };
   for (const mv of s.machines) {
     if (!mv.os) continue;
-    if (mv.side === 'server' && !s.serverOs) s.serverOs = mv.os;
-    else if (mv.side === 'client' && !s.clientOs) s.clientOs = mv.os;
+    if (mv.side === 'server') s.serverOs = join(s.serverOs, mv.os, 'server Windows build');
+    else if (mv.side === 'client') s.clientOs = join(s.clientOs, mv.os, 'client Windows build');
   }
   const unknown = s.machines.filter((mv) => mv.side === 'unknown' && mv.os);
+  // an unknown-side reading pasted with the SQL Server version of the same build is the server
+  for (const mv of [...unknown]) {
+    const os = mv.os!;
+    const sqlHere = s.sql?.evidence.some((e) => e.input === mv.input);
+    if (sqlHere && s.serverOs && os.value.build !== null && s.serverOs.value.build === os.value.build) {
+      s.serverOs = preferRicher(s.serverOs, os);
+      unknown.splice(unknown.indexOf(mv), 1);
+    }
+  }
   if (unknown.length === 1) {
     const os = unknown[0]!.os!;
     // one side known, the other pasted without a side: it is most likely the other machine
