@@ -66,7 +66,7 @@ export interface InputReport {
   message?: string;
   text?: string;
   parts: Array<
-    Pick<AnalyzedPart, 'kind' | 'confidence' | 'start' | 'end'> & {
+    Pick<AnalyzedPart, 'kind' | 'confidence' | 'start' | 'end' | 'side' | 'section'> & {
       result: ParseResult<ArtifactKind, object>;
     }
   >;

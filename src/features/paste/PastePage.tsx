@@ -10,6 +10,13 @@ import { decodeBytes } from '@/engine/input/decode';
 import { announce } from '@/components/announce';
 import { PageHeading } from '@/components/PageHeading';
 import { useDocumentTitle } from '@/components/useDocumentTitle';
+import {
+  CaptureList,
+  HowToCapture,
+  cipherListsFrom,
+  isCaptureFile,
+  useCaptureStore,
+} from '@/features/capture';
 import { paths } from '@/config/paths';
 import { usePasteStore } from '@/store/pasteStore';
 import { getSample } from '@/engine/samples/samples';
@@ -23,6 +30,7 @@ import { useAnalyses } from './useAnalyses';
 import { useDiagnosis } from './useDiagnosis';
 import { VerdictPanel } from './VerdictPanel';
 
+// Text files are read whole into the page; captures are streamed by a worker and have no such limit.
 const MAX_FILE_BYTES = 250 * 1024 * 1024;
 
 /** "Paste what you have": text or files in, each shown with what was detected and the evidence. */
@@ -31,6 +39,7 @@ export default function PastePage() {
   const { inputs, addText, addBinary, remove, clear, notice, dismissNotice } = usePasteStore();
   const analyses = useAnalyses(inputs);
   const { diagnosis, values, inputTexts } = useDiagnosis(inputs, analyses);
+  const captureCount = useCaptureStore((s) => s.captures.length);
   const [searchParams] = useSearchParams();
   const navigate = useNavigate();
   const shareStatus = usePasteStore((s) => s.banner);
@@ -91,6 +100,11 @@ export default function PastePage() {
 
   async function addFiles(files: FileList | File[]) {
     for (const file of Array.from(files)) {
+      // Captures are read in a Web Worker, streamed from the File: never loaded whole into the page.
+      if (await isCaptureFile(file)) {
+        useCaptureStore.getState().addCaptureFile(file);
+        continue;
+      }
       if (file.size > MAX_FILE_BYTES) {
         addBinary(
           file.name,
@@ -235,6 +249,8 @@ export default function PastePage() {
         </Box>
       </Box>
       <CollectorPanel />
+      {captureCount === 0 && <HowToCapture level={2} />}
+      <CaptureList cipherLists={cipherListsFrom(diagnosis)} />
       {inputs.length === 0 && <Examples />}
       {diagnosis && (
         <Box sx={{ mt: 4 }}>

@@ -3,6 +3,7 @@ import { diagnose, inputsFromAnalysis, type Diagnosis, type DiagnosisInput } fro
 import type { TextAnalysis } from '@/engine/parsers';
 import type { PasteInput } from '@/store/pasteStore';
 import { useWizardStore } from '@/store/wizardStore';
+import { useCaptureDiagnosisInputs } from '@/features/capture';
 
 /**
  * Diagnoses everything pasted together with the wizard's answers, and hands the facts the pastes establish
@@ -21,9 +22,11 @@ export function useDiagnosis(
   const answers = useWizardStore((s) => s.answers);
   const setKnownFacts = useWizardStore((s) => s.setKnownFacts);
   const ready = inputs.every((i) => analyses[i.id] !== undefined);
+  const captureInputs = useCaptureDiagnosisInputs();
 
   const { diagnosis, inputTexts } = useMemo(() => {
-    if (inputs.length === 0 || !ready) return { diagnosis: undefined, inputTexts: [] };
+    if ((inputs.length === 0 && captureInputs.length === 0) || !ready)
+      return { diagnosis: undefined, inputTexts: [] };
     const diagnosisInputs: DiagnosisInput[] = [];
     const texts: string[] = [];
     for (const i of inputs) {
@@ -33,8 +36,13 @@ export function useDiagnosis(
         texts.push(i.text);
       }
     }
+    // Captures come last; their evidence points at frames and byte offsets, not at pasted text.
+    for (const c of captureInputs) {
+      diagnosisInputs.push(c);
+      texts.push('');
+    }
     return { diagnosis: diagnose(diagnosisInputs, answers), inputTexts: texts };
-  }, [inputs, analyses, answers, ready]);
+  }, [inputs, analyses, answers, ready, captureInputs]);
 
   useEffect(() => {
     if (!diagnosis) return;
