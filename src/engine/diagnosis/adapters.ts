@@ -55,8 +55,17 @@ export type Observation =
       type: 'protocols';
       value: Record<ProtocolName, { client: RawProtocolState; server: RawProtocolState }>;
       ref: EvidenceRef;
+      /** one reference per protocol and role the paste sets, when the parser gave them */
+      keys?: EvidenceRef[];
     }
-  | { type: 'suites'; value: string[]; ref: EvidenceRef; side?: Side }
+  | {
+      type: 'suites';
+      value: string[];
+      ref: EvidenceRef;
+      side?: Side;
+      /** each suite's own characters, when the parser gave them (by suite name as in `value`) */
+      perSuite?: Array<{ name: string; ref: EvidenceRef }>;
+    }
   | { type: 'offeredVersions'; value: ProtocolName[]; ref: EvidenceRef }
   | { type: 'wireAlert'; value: { from: Side; alert: number }; ref: EvidenceRef }
   | { type: 'closedAfterKeyExchange'; ref: EvidenceRef }
@@ -94,6 +103,78 @@ export function evidenceFor(result: Result, facts: readonly string[]): Evidence 
     if (hit) return hit;
   }
   return null;
+}
+
+/** Evidence of the result whose characters contain `needle` (case-insensitive), or null. */
+export function evidenceQuoting(result: Result, needle: string | undefined): Evidence | null {
+  if (!needle || needle.trim().length < 4) return null;
+  const n = needle.toLowerCase();
+  const list = Array.isArray(result.evidence) ? result.evidence : [];
+  return (
+    list.find((e) => isObj(e) && typeof e.text === 'string' && e.text.toLowerCase().includes(n)) ??
+    list.find(
+      (e) => isObj(e) && typeof e.text === 'string' && e.text.length >= 8 && n.includes(e.text.toLowerCase()),
+    ) ??
+    null
+  );
+}
+
+/** A reference to the characters that contain `needle`; refOf(facts) when none does. */
+function refQuoting(
+  ctx: AdapterContext,
+  result: Result,
+  needle: string | undefined,
+  facts: readonly string[],
+  note: string,
+): EvidenceRef {
+  const ev = evidenceQuoting(result, needle);
+  if (!ev) return refOf(ctx, result, facts, note);
+  return {
+    from: 'paste',
+    input: ctx.input,
+    source: ctx.source,
+    part: ctx.part,
+    kind: result.kind,
+    evidence: ev,
+    note: ev.meaning && ev.meaning.length > 0 ? ev.meaning : note,
+  };
+}
+
+/** Words that show up in the characters behind a scenario hint of the client-error parser. */
+const HINT_WORDS: Partial<Record<ScenarioId, RegExp>> = {
+  'tls-protocol-mismatch': /protocol|tls ?1\d|tlsv1|ssl security error|version/i,
+  'cipher-suite-mismatch': /cipher|handshake.?failure|insufficient|common algorithm/i,
+  'weak-certificate-hash': /sigalg|md too weak|certificate|signature/i,
+  'tls-dhe-ciphers': /dhe|bad record mac|decrypt/i,
+  'dhe-leading-zero': /dhe|bad record mac|decrypt/i,
+};
+
+function hintRef(
+  ctx: AdapterContext,
+  result: Result,
+  scenario: ScenarioId,
+  why: string,
+  reason: string | undefined,
+): EvidenceRef {
+  const quoted = /"([^"]{4,120})"/.exec(why)?.[1];
+  let ev = evidenceQuoting(result, reason) ?? evidenceQuoting(result, quoted);
+  if (!ev) {
+    const words = HINT_WORDS[scenario];
+    const list = Array.isArray(result.evidence) ? result.evidence : [];
+    ev = words
+      ? (list.find((e) => isObj(e) && typeof e.text === 'string' && words.test(e.text)) ?? null)
+      : null;
+  }
+  if (!ev) return refOf(ctx, result, ['opensslReason', 'family'], why);
+  return {
+    from: 'paste',
+    input: ctx.input,
+    source: ctx.source,
+    part: ctx.part,
+    kind: result.kind,
+    evidence: ev,
+    note: why,
+  };
 }
 
 function refOf(ctx: AdapterContext, result: Result, facts: readonly string[], note: string): EvidenceRef {
@@ -183,6 +264,9 @@ export function adaptClientError(result: Result, ctx: AdapterContext): Observati
       ref: ref(['tlsStack', 'driver', 'clientPlatform'], `The client's TLS comes from ${stack}.`),
     });
 
+  const reasonText =
+    str(first(f, ['opensslReason', 'openssl.reason', 'openSsl.reason', 'openssl'])) ??
+    str(first(f, ['jdbcReason', 'jdbc.reason', 'jdbcCause', 'jdbc.cause']));
   for (const h of arr(at(f, 'scenarioHints')) ?? []) {
     const scenario = str(at(h, 'scenario'));
     const why = str(at(h, 'why'));
@@ -191,7 +275,7 @@ export function adaptClientError(result: Result, ctx: AdapterContext): Observati
     out.push({
       type: 'hint',
       value: { scenario, why, strength: strength === 'strong' ? 'strong' : 'weak' },
-      ref: ref(['opensslReason', 'family'], why),
+      ref: hintRef(ctx, result, scenario, why, reasonText),
     });
   }
 
@@ -208,7 +292,13 @@ export function adaptClientError(result: Result, ctx: AdapterContext): Observati
     out.push({
       type: 'opensslReason',
       value: openssl,
-      ref: ref(['opensslReason', 'openssl', 'openSsl'], `OpenSSL reported: ${openssl}.`),
+      ref: refQuoting(
+        ctx,
+        result,
+        openssl,
+        ['opensslReason', 'openssl', 'openSsl'],
+        `OpenSSL reported: ${openssl}.`,
+      ),
     });
     if (!stack)
       out.push({
@@ -222,7 +312,7 @@ export function adaptClientError(result: Result, ctx: AdapterContext): Observati
     out.push({
       type: 'jdbcReason',
       value: jdbc,
-      ref: ref(['jdbcReason', 'jdbc'], `JDBC reported: ${jdbc}.`),
+      ref: refQuoting(ctx, result, jdbc, ['jdbcReason', 'jdbc'], `JDBC reported: ${jdbc}.`),
     });
     if (!stack)
       out.push({ type: 'clientStack', value: 'java', ref: ref(['jdbcReason', 'jdbc'], 'Java client.') });
@@ -326,10 +416,34 @@ export function adaptSchannelProtocols(result: Result, ctx: AdapterContext): Obs
     value[p] = { client: pick('client'), server: pick('server') };
     if (value[p].client !== 'default' || value[p].server !== 'default') any = true;
   }
+  // the characters of each protocol and role the paste sets (first per key), so a reason about TLS 1.2
+  // quotes the TLS 1.2 lines and not only the first key of the dump
+  const list = Array.isArray(result.evidence) ? result.evidence : [];
+  const seen = new Set<string>();
+  const perKey: EvidenceRef[] = [];
+  for (const e of list) {
+    const m =
+      isObj(e) && typeof e.fact === 'string'
+        ? /^protocols\.([^.]+\.[^.]+)\.(client|server)/.exec(e.fact)
+        : null;
+    const key = m ? `${m[1]}.${m[2]}` : null;
+    if (!key || seen.has(key)) continue;
+    seen.add(key);
+    perKey.push({
+      from: 'paste',
+      input: ctx.input,
+      source: ctx.source,
+      part: ctx.part,
+      kind: result.kind,
+      evidence: e,
+      note: e.meaning || `${m![1]} ${m![2]} setting.`,
+    });
+  }
   const out: Observation[] = [
     {
       type: 'protocols',
       value,
+      ...(perKey.length > 1 ? { keys: perKey } : {}),
       ref: refOf(
         ctx,
         result,
@@ -355,11 +469,32 @@ export function adaptCipherSuites(result: Result, ctx: AdapterContext): Observat
   const f = result.facts;
   const suites = strings(first(f, ['suites', 'enabled', 'order']));
   if (!suites || suites.length === 0) return [];
+  // the parser gives one evidence per suite ("suites.<index>"): kept so a reason about one suite (a DHE
+  // suite, the first shared suite) quotes that suite, not the first of the list
+  const list = Array.isArray(result.evidence) ? result.evidence : [];
+  const perSuite: Array<{ name: string; ref: EvidenceRef }> = [];
+  suites.forEach((name, i) => {
+    const hit = list.find((e) => isObj(e) && e.fact === `suites.${i}`);
+    if (hit)
+      perSuite.push({
+        name,
+        ref: {
+          from: 'paste',
+          input: ctx.input,
+          source: ctx.source,
+          part: ctx.part,
+          kind: result.kind,
+          evidence: hit,
+          note: hit.meaning || `${name} is enabled.`,
+        },
+      });
+  });
   return [
     {
       type: 'suites',
       value: suites,
       ref: refOf(ctx, result, ['suites'], `A list of ${suites.length} enabled cipher suites.`),
+      ...(perSuite.length ? { perSuite } : {}),
     },
   ];
 }
@@ -636,6 +771,14 @@ function evidenceOfEvent(result: Result, e: unknown): Evidence | null {
     const hit = list.find(
       (x) =>
         x.fact === `events.${idx}` || x.fact?.startsWith(`events.${idx}.`) || x.fact === `events[${idx}]`,
+    );
+    if (hit) return hit;
+  }
+  // evidence whose characters are part of this event's own message (e.g. a line kept for a hint)
+  const message = str(at(e, 'message'));
+  if (message) {
+    const hit = list.find(
+      (x) => typeof x.text === 'string' && x.text.length >= 12 && message.includes(x.text),
     );
     if (hit) return hit;
   }

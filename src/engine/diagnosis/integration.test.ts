@@ -138,3 +138,55 @@ describe('which machine a Windows reading describes', () => {
     expect(d.signals.clientOs?.value).toMatchObject({ build: 17763, ubr: 5830 });
   });
 });
+
+const LIST_WITH_DHE = `Name
+----
+TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384
+TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384
+TLS_DHE_RSA_WITH_AES_256_GCM_SHA384
+TLS_RSA_WITH_AES_256_GCM_SHA384
+`;
+const LIST_WITHOUT_DHE = `Name
+----
+TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384
+TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384
+TLS_RSA_WITH_AES_256_GCM_SHA384
+`;
+
+describe('evidence of the TLS_DHE reasons', () => {
+  it('"TLS_DHE suites are enabled" quotes the DHE suite itself, not the first suite of the list', async () => {
+    const d = diagnose([
+      inputFromAnalysis('error', await analyzeText(ERROR)),
+      inputFromAnalysis('list', await analyzeText(LIST_WITH_DHE)),
+    ]);
+    const reason = d.ranked
+      .find((r) => r.scenario === 'tls-dhe-ciphers')!
+      .for.find((r) => /TLS_DHE suites are enabled/.test(r.text))!;
+    expect(reason.evidence.map((e) => e.evidence?.text)).toEqual(['TLS_DHE_RSA_WITH_AES_256_GCM_SHA384']);
+  });
+
+  it('the first shared suite, when DHE, is quoted in both lists', async () => {
+    const server = `Name\n----\nTLS_DHE_RSA_WITH_AES_256_GCM_SHA384\nTLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384\n`;
+    const d = diagnose([
+      inputFromAnalysis('client', await analyzeText(LIST_WITH_DHE), 'client'),
+      inputFromAnalysis('server', await analyzeText(server), 'server'),
+    ]);
+    expect(d.signals.dheFirst?.value).toBe(true);
+    expect(d.signals.dheFirst!.evidence.map((e) => [e.input, e.evidence?.text])).toEqual([
+      [1, 'TLS_DHE_RSA_WITH_AES_256_GCM_SHA384'],
+      [0, 'TLS_DHE_RSA_WITH_AES_256_GCM_SHA384'],
+    ]);
+  });
+
+  it('a list without TLS_DHE gives no such reason, and the reason against quotes the list', async () => {
+    const d = diagnose([
+      inputFromAnalysis('error', await analyzeText(ERROR)),
+      inputFromAnalysis('list', await analyzeText(LIST_WITHOUT_DHE)),
+    ]);
+    const dhe = d.ranked.find((r) => r.scenario === 'tls-dhe-ciphers')!;
+    expect(dhe.for.some((r) => /TLS_DHE/.test(r.text))).toBe(false);
+    expect(d.signals.dheEnabledSomewhere).toBeUndefined();
+    const against = dhe.against.find((r) => /no TLS_DHE suite/.test(r.text))!;
+    expect(against.evidence[0]?.evidence?.text).toMatch(/^TLS_/);
+  });
+});

@@ -154,6 +154,8 @@ export function collectSignals(
   };
 
   const perInput: Array<{ side: MaybeSide; obs: Observation[] }> = [];
+  /** each pasted cipher list's per-suite evidence, by the list's input and part */
+  const suiteRefs: SuiteRefs = new Map();
   inputs.forEach((input, i) => {
     const { side, reason } = inferSide(input);
     const obs: Observation[] = [];
@@ -182,11 +184,12 @@ export function collectSignals(
     const mv = s.machines[i]!;
     for (const o of obs) {
       if (o.type === 'protocols' && !mv.protocols) {
-        mv.protocols = sig({ client: emptyProtocolSet(), server: emptyProtocolSet() }, [o.ref]);
+        mv.protocols = sig({ client: emptyProtocolSet(), server: emptyProtocolSet() }, o.keys ?? [o.ref]);
         // states resolved below, once the machine's OS is known
         (mv as MachineView & { rawProtocols?: typeof o.value }).rawProtocols = o.value;
       } else if (o.type === 'suites' && !o.side && !mv.suites) {
         mv.suites = sig(o.value.map(normaliseSuite), [o.ref]);
+        if (o.perSuite) suiteRefs.set(refKey(o.ref), perSuiteMap(o.perSuite));
       } else if (o.type === 'os' && !o.side) {
         const v = completeOs(o.value);
         mv.os = !mv.os
@@ -348,8 +351,10 @@ export function collectSignals(
         );
         break;
       case 'suites':
-        if (o.side === 'client' && !s.offeredSuites)
+        if (o.side === 'client' && !s.offeredSuites) {
           s.offeredSuites = sig(o.value.map(normaliseSuite), [o.ref]);
+          if (o.perSuite) suiteRefs.set(refKey(o.ref), perSuiteMap(o.perSuite));
+        }
         break;
       case 'offeredVersions':
         s.offeredVersions = m.put(
@@ -384,7 +389,7 @@ export function collectSignals(
 
   deriveMachines(s);
   deriveProtocols(s);
-  deriveSuites(s);
+  deriveSuites(s, suiteRefs);
   deriveCertificate(s);
   deriveErrorlog(s);
   return s;
@@ -527,7 +532,43 @@ function dedupe(list: EvidenceRef[]): EvidenceRef[] {
   });
 }
 
-function deriveSuites(s: Signals) {
+type SuiteRefs = Map<string, Map<string, EvidenceRef>>;
+
+const refKey = (r: EvidenceRef) => `${r.input}|${r.part}`;
+
+function perSuiteMap(list: Array<{ name: string; ref: EvidenceRef }>): Map<string, EvidenceRef> {
+  const out = new Map<string, EvidenceRef>();
+  for (const x of list) {
+    const k = normaliseSuite(x.name);
+    if (!out.has(k)) out.set(k, x.ref);
+  }
+  return out;
+}
+
+/**
+ * The evidence of some suites of a list: each suite's own characters (up to `max`), keeping the list's
+ * note (e.g. "taken as the client machine"); the list's evidence when the parser gave no per-suite spans.
+ */
+function suiteEvidence(
+  refs: SuiteRefs,
+  list: Signal<string[]>,
+  names: readonly string[],
+  max = 3,
+): EvidenceRef[] {
+  const out: EvidenceRef[] = [];
+  for (const listRef of list.evidence) {
+    const map = refs.get(refKey(listRef));
+    if (!map) continue;
+    const extra = listRef.note.match(/ \((taken as [^)]*)\)$/)?.[1];
+    for (const n of names.slice(0, max)) {
+      const r = map.get(n);
+      if (r) out.push(extra ? { ...r, note: `${r.note} (${extra})` } : r);
+    }
+  }
+  return out.length ? out : list.evidence;
+}
+
+function deriveSuites(s: Signals, refs: SuiteRefs) {
   const lists = s.machines.filter((mv) => mv.suites);
   let client = lists.find((mv) => mv.side === 'client')?.suites ?? s.offeredSuites;
   let server = lists.find((mv) => mv.side === 'server')?.suites;
@@ -554,7 +595,7 @@ function deriveSuites(s: Signals) {
     if (withDhe.length)
       s.dheEnabledSomewhere = sig(
         true,
-        withDhe.flatMap((l) => l.evidence),
+        withDhe.flatMap((l) => suiteEvidence(refs, l, l.value.filter(isDheSuite))),
       );
     else
       s.dheDisabledEverywhere = sig(
@@ -564,21 +605,29 @@ function deriveSuites(s: Signals) {
   }
   if (client && server) {
     const ev = [...client.evidence, ...server.evidence];
+    /** the characters of these suites in both lists */
+    const both = (names: readonly string[]) => [
+      ...suiteEvidence(refs, server, names),
+      ...suiteEvidence(refs, client, names),
+    ];
     const common = intersect(server.value, client.value);
-    s.commonSuites = sig(common, ev);
+    // "they share N suites (first: X)": X's characters; "they share none": the two lists
+    s.commonSuites = sig(common, common.length ? both(common.slice(0, 1)) : ev);
     const dhe = common.filter(isDheSuite);
-    s.dheInCommon = sig(dhe.length > 0, ev);
-    s.dheOnlyInCommon = sig(common.length > 0 && dhe.length === common.length, ev);
+    s.dheInCommon = sig(dhe.length > 0, dhe.length ? both(dhe) : ev);
+    s.dheOnlyInCommon = sig(common.length > 0 && dhe.length === common.length, dhe.length ? both(dhe) : ev);
     if (common.length > 0) {
       const firstServer = common[0]!;
       if (pairedUnknown) {
         const other = intersect(client.value, server.value)[0]!;
-        if (isDheSuite(firstServer) === isDheSuite(other)) s.dheFirst = sig(isDheSuite(firstServer), ev);
-      } else s.dheFirst = sig(isDheSuite(firstServer), ev);
+        if (isDheSuite(firstServer) === isDheSuite(other))
+          s.dheFirst = sig(isDheSuite(firstServer), both([...new Set([firstServer, other])]));
+      } else s.dheFirst = sig(isDheSuite(firstServer), both([firstServer]));
     }
   } else if (s.unknownSideSuites || client || server) {
     const only = (client ?? server ?? s.unknownSideSuites)!;
-    if (only.value.length > 0 && isDheSuite(only.value[0]!)) s.dheFirst = sig(true, only.evidence);
+    if (only.value.length > 0 && isDheSuite(only.value[0]!))
+      s.dheFirst = sig(true, suiteEvidence(refs, only, only.value.slice(0, 1)));
   }
 }
 

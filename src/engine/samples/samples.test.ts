@@ -92,3 +92,35 @@ describe('samples: the set', () => {
     expect(d.signals.certInUse?.value.signatureHash).toBe('sha512');
   });
 });
+
+describe('samples: the evidence quoted for the top scenario', () => {
+  for (const sample of SAMPLES) {
+    it(`${sample.id}: every reason for the top scenario quotes characters of the paste that support it`, async () => {
+      const d = await run(sample);
+      for (const reason of d.ranked[0]!.for) {
+        const quoted: string[] = [];
+        for (const e of reason.evidence) {
+          if (e.from !== 'paste' || !e.evidence) continue;
+          const text = sample.inputs[e.input]!.text;
+          // the exact characters of that paste, and not blank
+          expect(e.evidence.text.trim(), `${sample.id}: ${reason.text}`).not.toBe('');
+          expect(text.slice(e.evidence.start, e.evidence.end), `${sample.id}: ${reason.text}`).toBe(
+            e.evidence.text,
+          );
+          quoted.push(e.evidence.text);
+        }
+        // a reason about TLS_DHE suites quotes a DHE suite from a cipher list
+        if (/TLS_DHE/.test(reason.text) && reason.evidence.some((e) => e.kind === 'cipher-suites'))
+          for (const e of reason.evidence.filter((x) => x.kind === 'cipher-suites'))
+            expect(e.evidence?.text, `${sample.id}: ${reason.text}`).toMatch(/DHE/);
+        // a reason about an ERRORLOG error number quotes that error's lines, not another error's
+        const errorNo = /^ERRORLOG (\d{5})/.exec(reason.text)?.[1];
+        if (errorNo) {
+          expect(quoted.length, `${sample.id}: ${reason.text}`).toBeGreaterThan(0);
+          for (const q of quoted.filter((x) => /Error: \d{5}/.test(x)))
+            expect(q, `${sample.id}: ${reason.text}`).toContain(`Error: ${errorNo}`);
+        }
+      }
+    });
+  }
+});

@@ -20,7 +20,9 @@ export function listenerOverload(s: Signals): RuleResult {
   familyGate(v, s);
   for (const code of s.listenerStress?.value ?? []) {
     const st = STRESS[code];
-    if (st) v.for(st.text, st.weight, s.listenerStress!.evidence);
+    // each error quotes its own ERRORLOG lines
+    const own = s.errorlogEvents.filter((e) => e.value.error === code).flatMap((e) => e.evidence);
+    if (st) v.for(st.text, st.weight, own.length ? own.slice(0, 3) : s.listenerStress!.evidence);
   }
   if (s.synTrouble)
     v.for(
