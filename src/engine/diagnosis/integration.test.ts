@@ -190,3 +190,57 @@ describe('evidence of the TLS_DHE reasons', () => {
     expect(against.evidence[0]?.evidence?.text).toMatch(/^TLS_/);
   });
 });
+
+const schannel = (id: number, message: string) => `Log Name:      System
+Source:        Schannel
+Date:          11/26/2026 2:03:17 PM
+Event ID:      ${id}
+Task Category: None
+Level:         Error
+Keywords:      
+User:          SYSTEM
+Computer:      SQLAPP03.corp.example.com
+Description:
+${message}`;
+const E36874 =
+  'An TLS 1.2 connection request was received from a remote client application, but none of the cipher suites supported by the client application are supported by the server. The TLS connection request has failed.';
+const E36888 = (alert: number, state: number) =>
+  `A fatal alert was generated and sent to the remote endpoint. This may result in termination of the connection. The TLS protocol defined fatal error code is ${alert}. The Windows SChannel error state is ${state}.`;
+const E36871 = (state: number) =>
+  `A fatal error occurred while creating a TLS client credential. The internal error state is ${state}.`;
+
+describe('Schannel events from Event Viewer', () => {
+  const run = async (event: string, answers: Record<string, string> = {}) =>
+    diagnose(
+      [
+        inputFromAnalysis('error', await analyzeText(ERROR)),
+        inputFromAnalysis('System log', await analyzeText(event)),
+      ],
+      answers,
+    );
+
+  it('36874 makes cipher-suite-mismatch the top scenario; without it nothing does', async () => {
+    const d = await run(schannel(36874, E36874));
+    expect(d.ranked[0]).toMatchObject({ scenario: 'cipher-suite-mismatch', confidence: 'high' });
+    const none = diagnose([inputFromAnalysis('error', await analyzeText(ERROR))]);
+    expect(none.ranked.find((r) => r.scenario === 'cipher-suite-mismatch')!.confidence).toBe('low');
+  });
+
+  it('36888 alert 20 / state 960 with intermittent failures points to DHE; failing every time it does not', async () => {
+    const d = await run(schannel(36888, E36888(20, 960)), { frequency: 'intermittent' });
+    expect(d.ranked[0]!.scenario).toBe('tls-dhe-ciphers');
+    expect(d.ranked[0]!.confidence).not.toBe('low');
+    const always = await run(schannel(36888, E36888(20, 960)), { frequency: 'always' });
+    for (const id of ['tls-dhe-ciphers', 'dhe-leading-zero'])
+      expect(always.ranked.find((r) => r.scenario === id)!.confidence).toBe('low');
+  });
+
+  it('36871 state 10013 points to the protocol mismatch; another state does not', async () => {
+    const d = await run(schannel(36871, E36871(10013)));
+    expect(d.ranked[0]).toMatchObject({ scenario: 'tls-protocol-mismatch', confidence: 'high' });
+    expect(d.signals.clientProtocols?.value['TLS 1.2']).toBe('off');
+    const other = await run(schannel(36871, E36871(10010)));
+    expect(other.signals.clientProtocols).toBeUndefined();
+    expect(other.ranked.find((r) => r.scenario === 'tls-protocol-mismatch')!.confidence).toBe('low');
+  });
+});

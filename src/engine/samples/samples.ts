@@ -361,6 +361,88 @@ pyodbc.OperationalError: ('08001', '[08001] [Microsoft][ODBC Driver 18 for SQL S
     ],
     expect: { family: 'handshake-reset', topScenario: 'weak-certificate-hash' },
   },
+  {
+    id: 'schannel-36874-no-common-cipher',
+    title: 'Schannel 36874 on the SQL Server: no cipher suite in common',
+    description:
+      'Every login from a hardened client is reset, and the SQL Server machine logs Schannel event 36874 for each attempt.',
+    inputs: [
+      {
+        source: 'Application error on APP21',
+        text: SQLCLIENT_LOGIN_RESET,
+      },
+      {
+        source: 'System log on SQLFIN02 (Event Viewer, Copy details as text)',
+        text: `Log Name:      System
+Source:        Schannel
+Date:          11/26/2026 9:14:52 AM
+Event ID:      36874
+Task Category: None
+Level:         Error
+Keywords:      
+User:          SYSTEM
+Computer:      SQLFIN02.corp.example.com
+Description:
+An TLS 1.2 connection request was received from a remote client application, but none of the cipher suites supported by the client application are supported by the server. The TLS connection request has failed.`,
+      },
+    ],
+    expect: { family: 'handshake-reset', topScenario: 'cipher-suite-mismatch' },
+  },
+  {
+    id: 'schannel-36888-bad-record-mac',
+    title: 'Schannel 36888 alert 20, state 960, and only some logins fail',
+    description:
+      'A few logins in many are reset, and the SQL Server machine logs Schannel event 36888 with fatal alert 20 (bad_record_mac) and error state 960.',
+    inputs: [
+      {
+        source: 'Application error on WEB05',
+        text: SQLCLIENT_LOGIN_RESET,
+      },
+      {
+        source: 'System log on SQLAPP03 (Event Viewer, Copy details as text)',
+        text: `Log Name:      System
+Source:        Schannel
+Date:          11/26/2026 2:03:17 PM
+Event ID:      36888
+Task Category: None
+Level:         Error
+Keywords:      
+User:          SYSTEM
+Computer:      SQLAPP03.corp.example.com
+Description:
+A fatal alert was generated and sent to the remote endpoint. This may result in termination of the connection. The TLS protocol defined fatal error code is 20. The Windows SChannel error state is 960.`,
+      },
+    ],
+    answers: { frequency: 'intermittent' },
+    expect: { family: 'handshake-reset', topScenario: 'tls-dhe-ciphers' },
+  },
+  {
+    id: 'schannel-36871-no-client-protocol',
+    title: 'Schannel 36871 state 10013 on the client: no TLS version enabled',
+    description:
+      'The client machine logs Schannel event 36871 with internal error state 10013: no TLS version is left enabled for its client role.',
+    inputs: [
+      {
+        source: 'Application error on BATCH04',
+        text: SQLCLIENT_PRELOGIN_RESET,
+      },
+      {
+        source: 'System log on BATCH04 (Event Viewer, Copy details as text)',
+        text: `Log Name:      System
+Source:        Schannel
+Date:          11/26/2026 6:45:09 AM
+Event ID:      36871
+Task Category: None
+Level:         Error
+Keywords:      
+User:          SYSTEM
+Computer:      BATCH04.corp.example.com
+Description:
+A fatal error occurred while creating a TLS client credential. The internal error state is 10013.`,
+      },
+    ],
+    expect: { family: 'handshake-reset', topScenario: 'tls-protocol-mismatch' },
+  },
   // --- look-alikes: recognised errors that are not the handshake reset -----------------------------
   {
     id: 'named-instance-not-found',
