@@ -32,7 +32,8 @@ const SQLCLIENT_LOGIN_RESET =
 const SCHANNEL_KEY =
   'HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols';
 
-const WEAK_CERT_PEM = `-----BEGIN CERTIFICATE-----
+/** A server certificate signed with SHA-512 (sha512WithRSAEncryption), for tests and samples. */
+export const WEAK_CERT_PEM = `-----BEGIN CERTIFICATE-----
 MIIDxDCCAqygAwIBAgIUcfgg7PZaEfkwyBRkz5GKBaiEmf8wDQYJKoZIhvcNAQEN
 BQAwYTETMBEGCgmSJomT8ixkARkWA2NvbTEXMBUGCgmSJomT8ixkARkWB2V4YW1w
 bGUxFDASBgoJkiaJk/IsZAEZFgRjb3JwMRswGQYDVQQDDBJDb3JwIElzc3Vpbmcg
