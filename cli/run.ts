@@ -6,7 +6,7 @@
 import { analyzeCapture } from '../src/engine/capture/index';
 import { decodeBytes, type Decoded } from '../src/engine/input/decode';
 import { analyzeText, type AnalyzedPart } from '../src/engine/parsers/index';
-import { diagnose, inputFromAnalysis } from '../src/engine/diagnosis/index';
+import { diagnose, inputFromAnalysis, withCaptureCertificates } from '../src/engine/diagnosis/index';
 import type { Diagnosis, DiagnosisInput, EvidenceRef, Reason } from '../src/engine/diagnosis/index';
 import type { ArtifactKind, ParseResult } from '../src/engine/model';
 import { fillCommand } from '../src/engine/powershell/quote';
@@ -146,7 +146,8 @@ export async function buildReport(
   const diagnosisInputs: DiagnosisInput[] = inputs.map((i) =>
     inputFromAnalysis(i.source, { parts: i.parts.map((p) => ({ ...p, score: 1 })) }, sideOf(i.parts)),
   );
-  return { inputs, diagnosis: diagnose(diagnosisInputs) };
+  // Server certificates carried in captures are parsed too, so a weak signature hash on the wire counts.
+  return { inputs, diagnosis: diagnose(await withCaptureCertificates(diagnosisInputs)) };
 }
 
 // ---------------------------------------------------------------------------------------------------

@@ -1,8 +1,13 @@
 /**
  * The small pieces the paste page needs to hand captures to this feature and their facts to the diagnosis.
  */
-import type { Diagnosis, DiagnosisInput, Signal } from '@/engine/diagnosis';
-import { useMemo } from 'react';
+import {
+  withCaptureCertificates,
+  type Diagnosis,
+  type DiagnosisInput,
+  type Signal,
+} from '@/engine/diagnosis';
+import { useEffect, useMemo, useState } from 'react';
 import { useCaptureStore, type CaptureEntry } from './captureStore';
 
 export interface PastedCipherList {
@@ -61,7 +66,10 @@ export function cipherListsFrom(diagnosis: Diagnosis | undefined): PastedCipherL
   return out;
 }
 
-/** Finished captures as diagnosis inputs; the same array until a capture finishes or is removed. */
+/**
+ * Finished captures as diagnosis inputs, with the server certificates they carry parsed (so a weak
+ * signature hash seen on the wire counts); the same array until a capture finishes or is removed.
+ */
 export function useCaptureDiagnosisInputs(): DiagnosisInput[] {
   const key = useCaptureStore((s) =>
     s.captures
@@ -69,8 +77,24 @@ export function useCaptureDiagnosisInputs(): DiagnosisInput[] {
       .map((c) => c.id)
       .join(','),
   );
+  const [withCertificates, setWithCertificates] = useState<{ key: string; inputs: DiagnosisInput[] }>({
+    key: '',
+    inputs: [],
+  });
+  useEffect(() => {
+    if (key === '') return;
+    let alive = true;
+    void withCaptureCertificates(captureDiagnosisInputs(useCaptureStore.getState().captures)).then(
+      (inputs) => {
+        if (alive) setWithCertificates({ key, inputs });
+      },
+    );
+    return () => {
+      alive = false;
+    };
+  }, [key]);
   return useMemo(
-    () => (key === '' ? [] : captureDiagnosisInputs(useCaptureStore.getState().captures)),
-    [key],
+    () => (key === '' ? [] : withCertificates.key === key ? withCertificates.inputs : []),
+    [key, withCertificates],
   );
 }
