@@ -1,6 +1,7 @@
 /** TLS handshake message decoders (RFC 5246 / 8446) and the names the facts use. */
 import { formatSuiteId, isDhe, suiteById } from '../knowledge-tables/cipher-suites';
 import type { ClientHelloFacts, ServerHelloFacts, SuiteRef } from './types';
+import { TLS_ALERTS } from '../knowledge-tables/tls-alerts';
 
 export const VERSION_NAMES: Record<number, string> = {
   0x0002: 'SSL 2.0',
@@ -38,42 +39,8 @@ export const HANDSHAKE_NAMES: Record<number, string> = {
   20: 'Finished',
 };
 
-export const ALERT_NAMES: Record<number, string> = {
-  0: 'close_notify',
-  10: 'unexpected_message',
-  20: 'bad_record_mac',
-  21: 'decryption_failed',
-  22: 'record_overflow',
-  30: 'decompression_failure',
-  40: 'handshake_failure',
-  41: 'no_certificate',
-  42: 'bad_certificate',
-  43: 'unsupported_certificate',
-  44: 'certificate_revoked',
-  45: 'certificate_expired',
-  46: 'certificate_unknown',
-  47: 'illegal_parameter',
-  48: 'unknown_ca',
-  49: 'access_denied',
-  50: 'decode_error',
-  51: 'decrypt_error',
-  60: 'export_restriction',
-  70: 'protocol_version',
-  71: 'insufficient_security',
-  80: 'internal_error',
-  86: 'inappropriate_fallback',
-  90: 'user_canceled',
-  100: 'no_renegotiation',
-  109: 'missing_extension',
-  110: 'unsupported_extension',
-  111: 'certificate_unobtainable',
-  112: 'unrecognized_name',
-  113: 'bad_certificate_status_response',
-  114: 'bad_certificate_hash_value',
-  115: 'unknown_psk_identity',
-  116: 'certificate_required',
-  120: 'no_application_protocol',
-};
+/** Alert names by code: the shared IANA table. */
+export const ALERT_NAMES: Record<number, string> = TLS_ALERTS;
 
 const EXTENSION_NAMES: Record<number, string> = {
   0: 'server_name',

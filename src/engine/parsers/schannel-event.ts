@@ -21,6 +21,7 @@ import { addHint, type ScenarioHint } from './text/hints';
 import { viewLines } from './text/lines';
 import { normalizeText, toOriginalSpan, type MappedText } from './text/normalize';
 import type { ArtifactParser } from './types';
+import { TLS_ALERTS } from '../knowledge-tables/tls-alerts';
 
 export type SchannelDirection = 'received' | 'sent';
 
@@ -76,43 +77,7 @@ export type SchannelEventResult = ParseResult<'schannel-event', SchannelEventFac
 // Tables
 // ---------------------------------------------------------------------------------------------------
 
-/** IANA TLS alert registry (RFC 5246 / RFC 8446). */
-export const TLS_ALERTS: Record<number, string> = {
-  0: 'close_notify',
-  10: 'unexpected_message',
-  20: 'bad_record_mac',
-  21: 'decryption_failed',
-  22: 'record_overflow',
-  30: 'decompression_failure',
-  40: 'handshake_failure',
-  41: 'no_certificate',
-  42: 'bad_certificate',
-  43: 'unsupported_certificate',
-  44: 'certificate_revoked',
-  45: 'certificate_expired',
-  46: 'certificate_unknown',
-  47: 'illegal_parameter',
-  48: 'unknown_ca',
-  49: 'access_denied',
-  50: 'decode_error',
-  51: 'decrypt_error',
-  60: 'export_restriction',
-  70: 'protocol_version',
-  71: 'insufficient_security',
-  80: 'internal_error',
-  86: 'inappropriate_fallback',
-  90: 'user_canceled',
-  100: 'no_renegotiation',
-  109: 'missing_extension',
-  110: 'unsupported_extension',
-  111: 'certificate_unobtainable',
-  112: 'unrecognized_name',
-  113: 'bad_certificate_status_response',
-  114: 'bad_certificate_hash_value',
-  115: 'unknown_psk_identity',
-  116: 'certificate_required',
-  120: 'no_application_protocol',
-};
+export { TLS_ALERTS };
 
 const EVENT_MEANINGS: Record<number, string> = {
   36864: 'Schannel loaded (information only).',
