@@ -83,6 +83,9 @@ for (const outcome of allOutcomes) {
     test.setTimeout(90_000);
     for (const scheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme: scheme });
+      // A full load for each scheme: switching the scheme on a live page animates colours (MUI transitions),
+      // and axe would measure contrast mid-transition.
+      await page.goto('about:blank');
       await page.goto(hashRoute(`/scenario/${outcome.id}`));
       await expect(page.getByRole('heading', { level: 1 })).toHaveText(outcome.title);
       await expectNoAxeViolations(page, { wcagOnly: scheme === 'dark' });
