@@ -929,7 +929,8 @@ export class Connection {
   }
 }
 
-function concat(parts: Uint8Array[]): Uint8Array {
+/** Joins byte arrays (also used by the test writers). */
+export function concat(parts: Uint8Array[]): Uint8Array {
   let n = 0;
   for (const p of parts) n += p.length;
   const out = new Uint8Array(n);

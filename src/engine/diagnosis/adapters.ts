@@ -119,6 +119,19 @@ export function evidenceQuoting(result: Result, needle: string | undefined): Evi
   );
 }
 
+/** An EvidenceRef to characters of the paste the adapter is reading. */
+function pasteRef(ctx: AdapterContext, result: Result, evidence: Evidence | null, note: string): EvidenceRef {
+  return {
+    from: 'paste',
+    input: ctx.input,
+    source: ctx.source,
+    part: ctx.part,
+    kind: result.kind,
+    evidence,
+    note,
+  };
+}
+
 /** A reference to the characters that contain `needle`; refOf(facts) when none does. */
 function refQuoting(
   ctx: AdapterContext,
@@ -129,15 +142,7 @@ function refQuoting(
 ): EvidenceRef {
   const ev = evidenceQuoting(result, needle);
   if (!ev) return refOf(ctx, result, facts, note);
-  return {
-    from: 'paste',
-    input: ctx.input,
-    source: ctx.source,
-    part: ctx.part,
-    kind: result.kind,
-    evidence: ev,
-    note: ev.meaning && ev.meaning.length > 0 ? ev.meaning : note,
-  };
+  return pasteRef(ctx, result, ev, ev.meaning && ev.meaning.length > 0 ? ev.meaning : note);
 }
 
 /** Words that show up in the characters behind a scenario hint of the client-error parser. */
@@ -166,28 +171,12 @@ function hintRef(
       : null;
   }
   if (!ev) return refOf(ctx, result, ['opensslReason', 'family'], why);
-  return {
-    from: 'paste',
-    input: ctx.input,
-    source: ctx.source,
-    part: ctx.part,
-    kind: result.kind,
-    evidence: ev,
-    note: why,
-  };
+  return pasteRef(ctx, result, ev, why);
 }
 
 function refOf(ctx: AdapterContext, result: Result, facts: readonly string[], note: string): EvidenceRef {
   const ev = evidenceFor(result, facts);
-  return {
-    from: 'paste',
-    input: ctx.input,
-    source: ctx.source,
-    part: ctx.part,
-    kind: result.kind,
-    evidence: ev,
-    note: ev?.meaning && ev.meaning.length > 0 ? ev.meaning : note,
-  };
+  return pasteRef(ctx, result, ev, ev?.meaning && ev.meaning.length > 0 ? ev.meaning : note);
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -429,15 +418,7 @@ export function adaptSchannelProtocols(result: Result, ctx: AdapterContext): Obs
     const key = m ? `${m[1]}.${m[2]}` : null;
     if (!key || seen.has(key)) continue;
     seen.add(key);
-    perKey.push({
-      from: 'paste',
-      input: ctx.input,
-      source: ctx.source,
-      part: ctx.part,
-      kind: result.kind,
-      evidence: e,
-      note: e.meaning || `${m![1]} ${m![2]} setting.`,
-    });
+    perKey.push(pasteRef(ctx, result, e, e.meaning || `${m![1]} ${m![2]} setting.`));
   }
   const out: Observation[] = [
     {
@@ -478,15 +459,7 @@ export function adaptCipherSuites(result: Result, ctx: AdapterContext): Observat
     if (hit)
       perSuite.push({
         name,
-        ref: {
-          from: 'paste',
-          input: ctx.input,
-          source: ctx.source,
-          part: ctx.part,
-          kind: result.kind,
-          evidence: hit,
-          note: hit.meaning || `${name} is enabled.`,
-        },
+        ref: pasteRef(ctx, result, hit, hit.meaning || `${name} is enabled.`),
       });
   });
   return [
@@ -728,15 +701,12 @@ export function adaptErrorlog(result: Result, ctx: AdapterContext): Observation[
     out.push({
       type: 'errorlogEvent',
       value: info,
-      ref: {
-        from: 'paste',
-        input: ctx.input,
-        source: ctx.source,
-        part: ctx.part,
-        kind: result.kind,
-        evidence: ev,
-        note: ev?.meaning || `ERRORLOG error ${error}${info.state !== null ? ', state ' + info.state : ''}.`,
-      },
+      ref: pasteRef(
+        ctx,
+        result,
+        ev,
+        ev?.meaning || `ERRORLOG error ${error}${info.state !== null ? ', state ' + info.state : ''}.`,
+      ),
     });
   }
   // SQL Server's own version line at the top of an ERRORLOG
@@ -808,15 +778,12 @@ export function adaptSchannelEvent(result: Result, ctx: AdapterContext): Observa
     out.push({
       type: 'schannelEvent',
       value: info,
-      ref: {
-        from: 'paste',
-        input: ctx.input,
-        source: ctx.source,
-        part: ctx.part,
-        kind: result.kind,
-        evidence: ev,
-        note: ev?.meaning || `Schannel event ${eventId}${info.alert !== null ? ' alert ' + info.alert : ''}.`,
-      },
+      ref: pasteRef(
+        ctx,
+        result,
+        ev,
+        ev?.meaning || `Schannel event ${eventId}${info.alert !== null ? ' alert ' + info.alert : ''}.`,
+      ),
     });
     const suite = str(first(e, ['cipherSuiteName', 'cipherSuite', 'suite']));
     if (eventId === 36880 && suite)

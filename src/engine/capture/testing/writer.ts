@@ -3,6 +3,8 @@
  * messages, and a scripted TCP session. Used by the capture tests and the throughput script; never by the app.
  */
 
+import { concat } from '../connection';
+
 export type Bytes = Uint8Array;
 
 export function cat(...parts: (Bytes | number[])[]): Bytes {
@@ -10,15 +12,7 @@ export function cat(...parts: (Bytes | number[])[]): Bytes {
 }
 
 export function catList(parts: (Bytes | number[])[]): Bytes {
-  let n = 0;
-  for (const p of parts) n += p.length;
-  const out = new Uint8Array(n);
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
-  }
-  return out;
+  return concat(parts.map((p) => (p instanceof Uint8Array ? p : Uint8Array.from(p))));
 }
 
 export const u16 = (v: number) => [(v >> 8) & 255, v & 255];
