@@ -2,7 +2,10 @@ import { defineConfig } from '@playwright/test';
 import { findChromium } from './scripts/chromium.mjs';
 
 const chromium = findChromium();
-const PORT = 4173;
+// E2E_PORT and E2E_DIST let several people run the suite at once on one machine without sharing a port or a
+// build folder; `npm test` uses the defaults.
+const PORT = Number(process.env.E2E_PORT ?? 4173);
+const DIST = process.env.E2E_DIST ?? 'dist';
 
 export default defineConfig({
   testDir: './e2e',
@@ -34,7 +37,7 @@ export default defineConfig({
   webServer: {
     // A plain static server (no rewrites), with dist/ also mounted under a sub-path to prove deep links
     // work from any folder. `npm test` builds first; a bare `npx playwright test` builds here.
-    command: `${process.env.E2E_SKIP_BUILD ? '' : 'npx vite build && '}node scripts/serve.mjs --port ${PORT} --mount /kb/tools/10054/`,
+    command: `${process.env.E2E_SKIP_BUILD ? '' : `npx vite build --outDir ${DIST} --emptyOutDir && `}node scripts/serve.mjs --root ${DIST} --port ${PORT} --mount /kb/tools/10054/`,
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: false,
     timeout: 120_000,
