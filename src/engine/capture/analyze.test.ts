@@ -28,6 +28,7 @@ import {
   dheClosed,
   fakeDer,
   goodHandshake,
+  outOfOrderClientHello,
   protocolMismatch,
   strictTds8,
   synRetransmits,
@@ -363,6 +364,14 @@ describe('TCP reassembly', () => {
     expect(conn.retransmits).toBe(1);
     expect(conn.gaps).toBe(0);
     expect(conn.timeline.some((e) => e.what === 'retransmit')).toBe(true);
+  });
+
+  it('dates a message reassembled from out-of-order segments by the frame that completed it (as Wireshark does)', async () => {
+    const c = only(await run(writePcap(outOfOrderClientHello().frames)));
+    // frames 6 and 7 carry the start and the end; frame 8 fills the middle, so the Client Hello is readable at 8
+    expect(c.clientHello?.frame).toBe(8);
+    expect(c.clientHello?.suites.map((s) => s.id)).toEqual(CLIENT_SUITES);
+    expect(c.reset).toMatchObject({ by: 'server', frame: 9, afterMessage: 'Client Hello', ms: 2 });
   });
 
   it('reads a TLS record split across TDS packets and odd TCP segments', async () => {

@@ -63,6 +63,9 @@ export interface ConnContext {
 interface Seg {
   pos: number;
   len: number;
+  /** the frame whose arrival made these bytes readable in order: the segment's own frame, or, for a
+   * segment that came early (out of order), the later frame that filled the gap before it. Messages are
+   * dated by it, as Wireshark's "reassembled in" is. */
   frame: number;
   ts: number;
   fileOffset: number;
@@ -349,7 +352,7 @@ export class Connection {
       return;
     }
     this.accept(flow, b.subarray(p, p + len), declared, frame, ts, fileOffset);
-    this.drain(flow);
+    this.drain(flow, frame, ts);
   }
 
   private accept(
@@ -383,7 +386,8 @@ export class Connection {
     }
   }
 
-  private drain(flow: Flow) {
+  /** Delivers buffered segments that are now in order; `frame`/`ts` are of the arrival that made them so. */
+  private drain(flow: Flow, frame: number, ts: number) {
     while (flow.ooo.length > 0) {
       const q = flow.ooo[0]!;
       const d = (q.seq - flow.nextSeq) | 0;
@@ -395,7 +399,14 @@ export class Connection {
         continue;
       }
       const skip = -d;
-      this.accept(flow, q.data.subarray(skip), q.data.length - skip, q.frame, q.ts, q.fileOffset + skip);
+      this.accept(
+        flow,
+        q.data.subarray(skip),
+        q.data.length - skip,
+        Math.max(frame, q.frame),
+        Math.max(ts, q.ts),
+        q.fileOffset + skip,
+      );
     }
   }
 
@@ -409,7 +420,7 @@ export class Connection {
         flow.nextSeq = min.seq;
         flow.pos += missing;
       }
-      this.drain(flow);
+      this.drain(flow, min.frame, min.ts);
     }
   }
 

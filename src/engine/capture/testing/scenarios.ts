@@ -144,3 +144,16 @@ export function strictTds8(o: SessionOptions = {}): Session {
   s.send(false, encrypted(0x17, 90));
   return s;
 }
+
+/** A Client Hello in three TCP segments, the middle one arriving last; the server then resets. */
+export function outOfOrderClientHello(): Session {
+  const s = tds7Start({ cport: 50400 });
+  const hello = inTds(record(0x16, clientHello({ suites: CLIENT_SUITES, sni: 'sql02.contoso.com' })));
+  const base = s.cseq;
+  s.seg(true, 0x18, hello.subarray(0, 30), 1, base);
+  s.seg(true, 0x18, hello.subarray(90), 1, base + 90);
+  s.seg(true, 0x18, hello.subarray(30, 90), 1, base + 30);
+  s.cseq = base + hello.length;
+  s.rst(false, 2);
+  return s;
+}
