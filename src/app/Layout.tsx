@@ -1,4 +1,4 @@
-import { Suspense } from 'react';
+import { Suspense, useRef } from 'react';
 import { Outlet } from 'react-router';
 import AppBar from '@mui/material/AppBar';
 import Box from '@mui/material/Box';
@@ -12,6 +12,10 @@ import { ANNOUNCER_ID } from '@/components/announce';
 import { RouterLink } from '@/components/RouterLink';
 import { visuallyHidden } from '@/components/visuallyHidden';
 import { paths } from '@/config/paths';
+import { EmbedBar } from '@/features/links/EmbedBar';
+import { useEmbedded, useEmbedHeight } from '@/features/links/embed';
+import { LinkGate } from '@/features/links/LinkGate';
+import { LinkNotices } from '@/features/links/LinkNotices';
 import { ColorSchemeMenu } from './ColorSchemeMenu';
 
 const NAV = [
@@ -20,7 +24,51 @@ const NAV = [
   { to: paths.scenarios.href(), label: 'Scenarios' },
 ];
 
+/** The page itself: notices about the link it was opened with, then the route (checked by LinkGate). */
+function Page() {
+  return (
+    <>
+      <LinkNotices />
+      <LinkGate>
+        <Suspense fallback={<LinearProgress aria-label="Loading page" />}>
+          <Outlet />
+        </Suspense>
+      </LinkGate>
+    </>
+  );
+}
+
+/** Polite live region for status messages; empty at load so that announcements are read. */
+const Announcer = () => <Box id={ANNOUNCER_ID} role="status" aria-live="polite" sx={visuallyHidden} />;
+
+/**
+ * Embed mode (`?embed=1`, for an iframe on a KB page): no site header or footer, a compact page, an "Open
+ * in full app" link, and the content height posted to the parent frame (src/features/links/embed.ts).
+ * No minimum height: the frame is sized to the content, and 100vh would feed the frame's height back.
+ */
+function EmbedLayout() {
+  const ref = useRef<HTMLDivElement>(null);
+  useEmbedHeight(ref, true);
+  return (
+    <Box ref={ref} sx={{ display: 'flex', flexDirection: 'column' }}>
+      <EmbedBar />
+      <Container
+        component="main"
+        id="main-content"
+        tabIndex={-1}
+        maxWidth={false}
+        sx={{ py: 2, outline: 'none', '& h1': { fontSize: '1.75rem' } }}
+      >
+        <Page />
+      </Container>
+      <Announcer />
+    </Box>
+  );
+}
+
 export function Layout() {
+  const embedded = useEmbedded();
+  if (embedded) return <EmbedLayout />;
   return (
     <Box sx={{ minHeight: '100vh', display: 'flex', flexDirection: 'column' }}>
       <Link
@@ -73,12 +121,9 @@ export function Layout() {
         maxWidth="md"
         sx={{ flexGrow: 1, py: 4, outline: 'none' }}
       >
-        <Suspense fallback={<LinearProgress aria-label="Loading page" />}>
-          <Outlet />
-        </Suspense>
+        <Page />
       </Container>
-      {/* Polite live region for status messages; empty at load so that announcements are read. */}
-      <Box id={ANNOUNCER_ID} role="status" aria-live="polite" sx={visuallyHidden} />
+      <Announcer />
       <Box component="footer" sx={{ borderTop: 1, borderColor: 'divider', py: 2 }} className="no-print">
         <Container maxWidth="md">
           <Typography variant="body2" color="text.secondary">

@@ -10,6 +10,7 @@ const PastePage = lazy(() => import('@/features/paste/PastePage'));
 const ScenariosPage = lazy(() => import('@/features/scenarios/ScenariosPage'));
 const ScenarioPage = lazy(() => import('@/features/scenarios/ScenarioPage'));
 const NotFoundPage = lazy(() => import('@/features/not-found/NotFoundPage'));
+const LinkBuilderPage = lazy(() => import('@/features/links/LinkBuilderPage'));
 
 export function AppRoutes() {
   return (
@@ -21,6 +22,7 @@ export function AppRoutes() {
         <Route path={paths.paste.pattern} element={<PastePage />} />
         <Route path={paths.scenarios.pattern} element={<ScenariosPage />} />
         <Route path={paths.scenario.pattern} element={<ScenarioPage />} />
+        <Route path={paths.links.pattern} element={<LinkBuilderPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

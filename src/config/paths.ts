@@ -16,6 +16,8 @@ export const paths = {
     pattern: '/scenario/:scenarioId',
     href: (scenarioId: string) => `/scenario/${encodeURIComponent(scenarioId)}`,
   },
+  /** The link builder for KB authors (the URL scheme itself: src/features/links/urlScheme.ts). */
+  links: { pattern: '/links', href: () => '/links' },
 } as const;
 
 export type PathName = keyof typeof paths;

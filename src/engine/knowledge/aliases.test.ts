@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { OUTCOME_ALIASES, QUESTION_ALIASES, resolveOutcomeId, resolveQuestionId } from './aliases';
+import {
+  ANSWER_ALIASES,
+  OUTCOME_ALIASES,
+  QUESTION_ALIASES,
+  resolveAnswerId,
+  resolveOutcomeId,
+  resolveQuestionId,
+} from './aliases';
 import { allOutcomes, flow, getOutcome, getQuestion, SCENARIOS } from './index';
 
 const outcomeIds = new Set(allOutcomes.map((o) => o.id));
@@ -39,5 +46,22 @@ describe('aliases', () => {
     expect(getQuestion('no-such-thing')).toBeUndefined();
     expect(getOutcome('__proto__')).toBeUndefined();
     expect(getOutcome('constructor')).toBeUndefined();
+  });
+
+  it('map short and earlier answer ids to answers of the same question that exist', () => {
+    for (const [questionId, table] of Object.entries(ANSWER_ALIASES)) {
+      const question = getQuestion(questionId);
+      expect(question?.id, `${questionId} is a current question id`).toBe(questionId);
+      const answerIds = new Set(question!.answers.map((a) => a.id));
+      for (const [alias, target] of Object.entries(table)) {
+        expect(answerIds.has(target), `${questionId}: ${alias} -> ${target}`).toBe(true);
+        expect(answerIds.has(alias), `${questionId}: ${alias} shadows a live answer`).toBe(false);
+      }
+    }
+    expect(resolveAnswerId('client-platform', 'linux')).toBe('linux-macos');
+    expect(resolveAnswerId('client-platform', 'windows')).toBe('windows');
+    // An alias belongs to its question only: "linux" means nothing for another question.
+    expect(resolveAnswerId('frequency', 'linux')).toBe('linux');
+    expect(resolveAnswerId('constructor', 'linux')).toBe('linux');
   });
 });

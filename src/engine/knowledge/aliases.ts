@@ -32,3 +32,20 @@ export const resolveOutcomeId = (id: string): string => follow(OUTCOME_ALIASES, 
 
 /** The current id for a question id that may be an old alias. Unknown ids come back unchanged. */
 export const resolveQuestionId = (id: string): string => follow(QUESTION_ALIASES, id);
+
+/**
+ * Answer aliases, per (current) question id: {question -> {old or short answer id -> current answer id}}.
+ * Links that pre-fill wizard answers (`#/wizard?answers=client-platform:linux`) are often typed by hand on
+ * KB pages; these keep the short or earlier forms working. aliases.test.ts checks every target exists.
+ */
+export const ANSWER_ALIASES: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  'client-platform': { linux: 'linux-macos', macos: 'linux-macos', jdbc: 'java' },
+  'error-text': { '10054': 'handshake-reset', reset: 'handshake-reset' },
+  frequency: { sometimes: 'intermittent' },
+};
+
+/** The current answer id for an answer of a (current) question id. Unknown ids come back unchanged. */
+export const resolveAnswerId = (questionId: string, answerId: string): string => {
+  const table = Object.hasOwn(ANSWER_ALIASES, questionId) ? ANSWER_ALIASES[questionId] : undefined;
+  return table ? follow(table, answerId) : answerId;
+};
