@@ -49,16 +49,16 @@ export function tds7Start(o: SessionOptions = {}, encryption = 0): Session {
 }
 
 /** Scenario 1: client offers TLS 1.2 only; the server resets 3 ms after the Client Hello. */
-export function protocolMismatch(version = 0x0303): Session {
-  const s = tds7Start();
+export function protocolMismatch(version = 0x0303, o: SessionOptions = {}): Session {
+  const s = tds7Start(o);
   s.send(true, inTds(record(0x16, clientHello({ version, suites: CLIENT_SUITES }), 0x0301)));
   s.rst(false, 3);
   return s;
 }
 
 /** Scenario 2: no common cipher: the server answers the Client Hello with handshake_failure and closes. */
-export function cipherMismatch(): Session {
-  const s = tds7Start();
+export function cipherMismatch(o: SessionOptions = {}): Session {
+  const s = tds7Start(o);
   s.send(true, inTds(record(0x16, clientHello({ suites: [ECDHE_RSA_AES256_GCM, ECDHE_RSA_AES128_GCM] }))));
   s.send(false, inTds(alert(2, 40)), undefined, 2);
   s.fin(false, 0.5);
@@ -66,8 +66,8 @@ export function cipherMismatch(): Session {
 }
 
 /** Scenario 3/5: Server Hello picks DHE; the server closes right after the client's key exchange. */
-export function dheClosed(): Session {
-  const s = tds7Start();
+export function dheClosed(o: SessionOptions = {}): Session {
+  const s = tds7Start(o);
   s.send(true, inTds(record(0x16, clientHello({ suites: CLIENT_SUITES }))));
   const flight = cat(
     serverHello({ suite: DHE_RSA_AES256_GCM }),
@@ -82,8 +82,8 @@ export function dheClosed(): Session {
 }
 
 /** Scenario 6: SYN retransmitted 3 times, then the server answers with ACK+RST. */
-export function synRetransmits(): Session {
-  const s = new Session();
+export function synRetransmits(o: SessionOptions = {}): Session {
+  const s = new Session(o);
   for (let i = 0; i < 4; i++) s.seg(true, 0x02, undefined, i === 0 ? 1 : 1000 * i, s.cseq);
   s.seg(false, 0x14, undefined, 1, 0);
   return s;
