@@ -98,23 +98,33 @@ export function windowsSuites(w: WindowsConfig, notes: string[]): CipherSuiteInf
   return normaliseSuites(DEFAULT_CIPHER_ORDER[family], notes);
 }
 
+const suiteCache = new Map<string, { suites: CipherSuiteInfo[]; unknown: string[] }>();
+
 /** IANA suites from Windows / IANA / OpenSSL names, curve suffixes dropped, duplicates removed. */
 export function normaliseSuites(names: readonly string[], notes: string[] | null): CipherSuiteInfo[] {
-  const seen = new Set<number>();
-  const out: CipherSuiteInfo[] = [];
-  const unknown: string[] = [];
-  for (const n of names) {
-    const s = suiteByName(n)?.suite ?? suiteByOpenssl(n);
-    if (!s) {
-      if (unknown.length < 5 && n.trim()) unknown.push(n.trim().slice(0, 60));
-      continue;
+  const key = names.join('|');
+  let hit = suiteCache.get(key);
+  if (!hit) {
+    const seen = new Set<number>();
+    const suites: CipherSuiteInfo[] = [];
+    const unknown: string[] = [];
+    for (const n of names) {
+      const s = suiteByName(n)?.suite ?? suiteByOpenssl(n);
+      if (!s) {
+        if (unknown.length < 5 && n.trim()) unknown.push(n.trim().slice(0, 60));
+        continue;
+      }
+      if (s.signalling || seen.has(s.id)) continue;
+      seen.add(s.id);
+      suites.push(s);
     }
-    if (s.signalling || seen.has(s.id)) continue;
-    seen.add(s.id);
-    out.push(s);
+    hit = { suites, unknown };
+    if (suiteCache.size > 500) suiteCache.clear();
+    suiteCache.set(key, hit);
   }
-  if (notes && unknown.length) notes.push(`Unknown cipher-suite names ignored: ${unknown.join(', ')}.`);
-  return out;
+  if (notes && hit.unknown.length)
+    notes.push(`Unknown cipher-suite names ignored: ${hit.unknown.join(', ')}.`);
+  return hit.suites;
 }
 
 /**
@@ -670,6 +680,8 @@ export function clientOffer(c: ClientSide, strict: boolean, notes: string[]): Cl
     }
   }
   if (strict) protocols = protocols.filter((p) => rank(p) >= rank('TLS 1.2'));
+  // A stack offers TLS 1.3 only when it has a TLS 1.3 suite enabled.
+  if (!suites.some(tls13Only)) protocols = protocols.filter((p) => p !== 'TLS 1.3');
   return {
     stack,
     protocols,

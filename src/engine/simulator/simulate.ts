@@ -98,6 +98,8 @@ function negotiate(server: ServerSide, client: ClientSide, ctx: Ctx): Simulation
   const offer = clientOffer(client, strict, notes);
   const srv = serverProtocols(server, strict, notes);
   const serverSuites = windowsSuites(server.windows, notes);
+  if (!serverSuites.some((s) => s.keyExchange === 'TLS13'))
+    srv.protocols = srv.protocols.filter((p) => p !== 'TLS 1.3');
   const sqlName = `${srv.caps.product} (${server.sqlBuild})`;
   const serverName = `${sqlName} on ${windowsName(server.windows, 'server')}`;
   const offers = {
