@@ -629,11 +629,14 @@ export function clientOffer(c: ClientSide, strict: boolean, notes: string[]): Cl
       const j = c.java ?? { version: '17', sslProtocol: 'TLS' as const, legacyProtocolsAllowed: false };
       if (!c.java) notes.push('Java settings missing: assumed Java 17 with sslProtocol=TLS.');
       const parts = versionParts(j.version);
-      const major = parts[0] === 1 ? (parts[1] ?? 8) : (parts[0] ?? 17);
-      const update = parts[0] === 1 ? (parts[3] ?? 0) : (parts[1] ?? 0);
-      const hasU = /u/i.test(j.version);
-      // JDK defaults (CSS wiki 0750, domain-facts §1.2): 7 enables TLS 1.0 only by default (1.1/1.2 on
-      // request via sslProtocol), 8 enables 1.0-1.2, 11+ adds 1.3; 8u291+, 11.0.11+ and later disable 1.0/1.1.
+      // "1.8.0_202" / "8u202" / "11.0.10" / "17"
+      const legacyForm = parts[0] === 1;
+      const major = legacyForm ? (parts[1] ?? 8) : (parts[0] ?? 17);
+      const update = legacyForm
+        ? (parts[3] ?? null)
+        : /u/i.test(j.version)
+          ? (parts[1] ?? null)
+          : (parts[2] ?? null);
       const supportTop: SimProtocol = major >= 11 ? 'TLS 1.3' : major >= 7 ? 'TLS 1.2' : 'TLS 1.0';
       let enabled: SimProtocol[];
       if (j.sslProtocol === 'TLSv1') enabled = ['TLS 1.0'];
@@ -641,12 +644,15 @@ export function clientOffer(c: ClientSide, strict: boolean, notes: string[]): Cl
       else if (j.sslProtocol === 'TLSv1.2') enabled = protocolsFrom('TLS 1.0', 'TLS 1.2');
       else enabled = major <= 7 ? ['TLS 1.0'] : protocolsFrom('TLS 1.0', supportTop);
       enabled = enabled.filter((p) => rank(p) <= rank(supportTop));
+      // 8u291 and 11.0.11 (April 2021) moved TLSv1/TLSv1.1 to jdk.tls.disabledAlgorithms; later majors ship so.
       const legacyDisabled =
-        major >= 17 ||
-        (major >= 11 && (!hasU && parts.length < 3 ? true : (parts[2] ?? 0) >= 11 || major > 11)) ||
-        (major === 8 && (hasU ? update >= 291 : true));
-      if (major === 8 && !hasU)
-        notes.push('Java 8 without an update number: assumed a current update (8u291 or later).');
+        major >= 12 ||
+        (major === 11 && (update === null || update >= 11)) ||
+        (major === 8 && (update === null || update >= 291));
+      if ((major === 8 || major === 11) && update === null)
+        notes.push(
+          `Java ${j.version} without an update number: assumed a current update (TLS 1.0/1.1 disabled).`,
+        );
       if (legacyDisabled && !j.legacyProtocolsAllowed) {
         enabled = enabled.filter((p) => rank(p) >= rank('TLS 1.2'));
         why.push(`Java ${j.version} lists TLSv1 and TLSv1.1 in jdk.tls.disabledAlgorithms.`);
