@@ -1,7 +1,7 @@
-// Host side of the embedded SQL Server 10054 troubleshooter: sizes each <iframe data-tls10054> to the
-// height its page posts ({ type: 'tls10054:height', height }). Serve it from the KB site and include it
-// once per page with <script src=".../embed-resize.js"></script> (for KB pages whose CSP forbids inline
-// scripts); the link builder's iframe snippet inlines the same code.
+// Host side of the embedded SQL Server 10054 troubleshooter: sizes each iframe marked data-tls10054 to the
+// height its page posts ({ type: 'tls10054:height', height }). For KB pages whose Content-Security-Policy
+// forbids inline scripts: serve this file from the KB site and load it once per page with a script
+// element whose src points at it. The link builder's iframe snippet inlines the same code.
 (function () {
   if (window.tls10054Resize) return;
   window.tls10054Resize = true;

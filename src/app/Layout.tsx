@@ -22,6 +22,7 @@ const NAV = [
   { to: paths.wizard.href(), label: 'Guided wizard' },
   { to: paths.paste.href(), label: 'Paste & analyze' },
   { to: paths.scenarios.href(), label: 'Scenarios' },
+  { to: paths.simulator.href(), label: 'Simulator' },
 ];
 
 /** The page itself: notices about the link it was opened with, then the route (checked by LinkGate). */
@@ -57,6 +58,7 @@ function EmbedLayout() {
         id="main-content"
         tabIndex={-1}
         maxWidth={false}
+        aria-label="SQL Server 10054 troubleshooter"
         sx={{ py: 2, outline: 'none', '& h1': { fontSize: '1.75rem' } }}
       >
         <Page />

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { compressToEncodedURIComponent } from 'lz-string';
-import { decodeShare, encodeShare, MAX_SHARE_CHARS } from './shareLink';
+import { decodeShare, encodeShare, MAX_SHARE_CHARS, SHARE_VERSION } from './shareLink';
+import v1Links from './__fixtures__/share-links-v1.json';
 
 /** Changes one character in the middle of the compressed data. */
 const tamper = (token: string) => {
@@ -62,5 +63,18 @@ describe('share links', () => {
       }),
       { numRuns: 500 },
     );
+  });
+
+  // Share links live on in tickets and KB pages: every link an earlier version made must still open.
+  describe('made by earlier versions', () => {
+    it.each(v1Links.links.map((l) => [l.note, l] as const))('format 1: %s', (_note, link) => {
+      expect(link.token.startsWith('v1.')).toBe(true);
+      expect(decodeShare(link.token)).toEqual({ ok: true, payload: link.payload });
+    });
+
+    it('the current format is still 1, or a fixture file exists for every format since', () => {
+      // When SHARE_VERSION goes up, add share-links-v<N>.json for the new format next to the v1 file.
+      expect(SHARE_VERSION).toBe(1);
+    });
   });
 });
