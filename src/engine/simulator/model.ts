@@ -36,9 +36,14 @@ export const OPENSSL_TO_SIM: Record<OpensslMinProtocol, SimProtocol> = {
 };
 
 /** Numeric parts of a dotted version ("8u291" -> [8, 291], "4.6.2" -> [4, 6, 2]); [] when none. */
+const partsCache = new Map<string, number[]>();
 export function versionParts(v: string): number[] {
+  const hit = partsCache.get(v);
+  if (hit) return hit;
   const out: number[] = [];
   for (const m of v.slice(0, 40).matchAll(/\d{1,6}/g)) out.push(Number(m[0]));
+  if (partsCache.size > 1000) partsCache.clear();
+  partsCache.set(v, out);
   return out;
 }
 
@@ -101,9 +106,12 @@ export function windowsSuites(w: WindowsConfig, notes: string[]): CipherSuiteInf
 const suiteCache = new Map<string, { suites: CipherSuiteInfo[]; unknown: string[] }>();
 
 /** IANA suites from Windows / IANA / OpenSSL names, curve suffixes dropped, duplicates removed. */
+const suiteIdentity = new WeakMap<readonly string[], { suites: CipherSuiteInfo[]; unknown: string[] }>();
+
 export function normaliseSuites(names: readonly string[], notes: string[] | null): CipherSuiteInfo[] {
-  const key = names.join('|');
-  let hit = suiteCache.get(key);
+  let hit = suiteIdentity.get(names);
+  const key = hit ? '' : names.join('|');
+  hit ??= suiteCache.get(key);
   if (!hit) {
     const seen = new Set<number>();
     const suites: CipherSuiteInfo[] = [];
@@ -122,6 +130,7 @@ export function normaliseSuites(names: readonly string[], notes: string[] | null
     if (suiteCache.size > 500) suiteCache.clear();
     suiteCache.set(key, hit);
   }
+  suiteIdentity.set(names, hit);
   if (notes && hit.unknown.length)
     notes.push(`Unknown cipher-suite names ignored: ${hit.unknown.join(', ')}.`);
   return hit.suites;
@@ -171,7 +180,22 @@ export interface SqlCaps {
   known: boolean;
 }
 
+const capsCache = new Map<string, { caps: SqlCaps; notes: string[] }>();
+
+/** What SQL Server's listener can do, by build (cached: the KB3135244 lookup runs once per build). */
 export function sqlCaps(build: string, notes: string[]): SqlCaps {
+  let hit = capsCache.get(build);
+  if (!hit) {
+    const own: string[] = [];
+    hit = { caps: computeSqlCaps(build, own), notes: own };
+    if (capsCache.size > 500) capsCache.clear();
+    capsCache.set(build, hit);
+  }
+  notes.push(...hit.notes);
+  return hit.caps;
+}
+
+function computeSqlCaps(build: string, notes: string[]): SqlCaps {
   const b = parseSqlBuild(build);
   if (!b) {
     notes.push(
