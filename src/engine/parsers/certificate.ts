@@ -9,6 +9,7 @@
  */
 import { evidenceAt, type Evidence, type ParseResult, type Problem } from '../model';
 import type { ArtifactParser } from './types';
+import { PhraseSet } from './text/phrases';
 
 export type SignatureHash = 'md5' | 'sha1' | 'sha224' | 'sha256' | 'sha384' | 'sha512';
 
@@ -420,11 +421,27 @@ export function decodeHex(s: string): Uint8Array | null {
 
 const SNIFF_LIMIT = 200_000;
 
+const SNIFF_PHRASE_LIST = [
+  '-----BEGIN ',
+  'X509 Certificate:',
+  '(sha1)',
+  'Data:',
+  'Encryption',
+  'Thumbprint',
+  'SignatureAlgorithm',
+  'Cert:\\',
+  '1.3.6.1.5.5.7.3.1',
+  'Server Authentication',
+] as const;
+type SniffPhrase = (typeof SNIFF_PHRASE_LIST)[number];
+const SNIFF_PHRASES = new PhraseSet(SNIFF_PHRASE_LIST);
+
 /** How much a text looks like a certificate (cheap, linear, synchronous). */
 export function sniffCertificate(input: string): number {
   const text = input.length > SNIFF_LIMIT ? input.slice(0, SNIFF_LIMIT) : input;
   // literal includes() first: the regular expressions run only where their keyword occurs
-  const has = (s: string) => text.includes(s);
+  const found = SNIFF_PHRASES.firstIndexes(text);
+  const has = (s: SniffPhrase) => found[SNIFF_PHRASE_LIST.indexOf(s)]! >= 0;
   if (has('-----BEGIN ')) {
     if (/-----BEGIN (?:X509 |TRUSTED )?CERTIFICATE-----/.test(text)) return 0.97;
     if (/-----BEGIN [A-Z0-9 ]{0,40}PRIVATE KEY-----/.test(text)) return 0.85;

@@ -28,6 +28,7 @@ import {
   type RegValue,
 } from './registry-text';
 import type { ArtifactParser } from './types';
+import { withoutNuls } from './text/phrases';
 
 export type CipherListFormat =
   | 'get-tlsciphersuite'
@@ -396,7 +397,7 @@ function dedupe(
 }
 
 export function sniffCipherSuites(text: string): number {
-  const head = (text.length > 100_000 ? text.slice(0, 100_000) : text).split('\u0000').join('');
+  const head = withoutNuls(text.length > 100_000 ? text.slice(0, 100_000) : text);
   if (/ssl-enum-ciphers/.test(head)) return 0.95;
   let n = 0;
   const re =

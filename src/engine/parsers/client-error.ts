@@ -19,6 +19,7 @@ import type { OtherErrorId, ScenarioId } from '../ids';
 import { evidenceAt, type Evidence, type ParseResult, type Problem } from '../model';
 import { normalizeText, squeezePhrase, toOriginalSpan, type MappedText } from './text/normalize';
 import type { ArtifactParser } from './types';
+import { lowerHead, PhraseSet } from './text/phrases';
 import type { ScenarioHint } from './text/hints';
 
 export type ClientDriver =
@@ -1692,13 +1693,19 @@ const ERRORLOG_MARK =
   /(?:^|\n)\s{0,4}\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}[.,]\d{1,7}\s+(?:spid\d{1,6}s?|server|logon)\b/;
 const SCHANNEL_MARK = /fatal alert|schannel|cipher suites supported by the client|tls protocol defined/;
 
+const SNIFF_PHRASES = new PhraseSet([...SNIFF_STRONG, ...SNIFF_WEAK]);
+
 export function sniffClientError(input: string): number {
   if (typeof input !== 'string' || input.length === 0) return 0;
-  const t = input.slice(0, 64 * 1024).toLowerCase();
+  const t = lowerHead(input, 64 * 1024);
+  const found = SNIFF_PHRASES.firstIndexes(t);
   let strong = 0;
-  for (const s of SNIFF_STRONG) if (t.includes(s)) strong++;
   let weak = 0;
-  for (const s of SNIFF_WEAK) if (t.includes(s)) weak++;
+  for (let i = 0; i < found.length; i++) {
+    if (found[i]! < 0) continue;
+    if (i < SNIFF_STRONG.length) strong++;
+    else weak++;
+  }
   let score = strong >= 3 ? 0.95 : strong === 2 ? 0.85 : strong === 1 ? 0.65 : weak >= 3 ? 0.25 : 0;
   if (strong > 0 && weak >= 2) score = Math.min(1, score + 0.05);
   if (

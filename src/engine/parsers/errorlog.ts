@@ -21,6 +21,7 @@ import { evidenceAt, type Evidence, type ParseResult, type Problem } from '../mo
 import { addHint, type ScenarioHint } from './text/hints';
 import { viewLines } from './text/lines';
 import { normalizeText, toOriginalSpan } from './text/normalize';
+import { lowerHead, PhraseSet } from './text/phrases';
 import type { ArtifactParser } from './types';
 
 export interface ErrorlogEvent {
@@ -867,11 +868,12 @@ const SNIFF_KEYS = [
 ];
 const SNIFF_HEADER = /(?:^|\n)[^\n]{0,60}error: \d{3,6}, severity: \d{1,2}, state: \d{1,4}/;
 
+const SNIFF_PHRASES = new PhraseSet(SNIFF_KEYS);
+
 export function sniffErrorlog(input: string): number {
   if (typeof input !== 'string' || input.length === 0) return 0;
-  const t = input.slice(0, 64 * 1024).toLowerCase();
-  let keys = 0;
-  for (const k of SNIFF_KEYS) if (t.includes(k)) keys++;
+  const t = lowerHead(input, 64 * 1024);
+  const keys = SNIFF_PHRASES.countPresent(t);
   const tsLine = SNIFF_LINE.test(t.slice(0, 16 * 1024));
   const header = SNIFF_HEADER.test(t);
   let score = 0;

@@ -16,6 +16,7 @@ import {
 } from '../knowledge-tables/windows';
 import { cleanText, evidenceFor, readRegistryText, splitLines } from './registry-text';
 import type { ArtifactParser } from './types';
+import { withoutNuls } from './text/phrases';
 
 export interface OsVersionFacts {
   /** e.g. 'Windows Server 2016'; when server/client is not known, both names joined with " or " */
@@ -101,7 +102,7 @@ const KEY_LABELS = new Set([
 ]);
 
 export function sniffOsVersion(text: string): number {
-  const head = (text.length > 100_000 ? text.slice(0, 100_000) : text).split('\u0000').join('');
+  const head = withoutNuls(text.length > 100_000 ? text.slice(0, 100_000) : text);
   const sql = /Microsoft SQL Server/i.test(head);
   if (/OS Build \d{4,5}/i.test(head) || /^[ \t]*OS (Name|Version):/im.test(head)) return 0.9;
   if (/\b(WindowsProductName|OsBuildNumber|WindowsBuildLabEx|CurrentBuildNumber)\b/.test(head)) return 0.9;

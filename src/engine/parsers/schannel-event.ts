@@ -20,6 +20,7 @@ import { evidenceAt, type Evidence, type ParseResult, type Problem } from '../mo
 import { addHint, type ScenarioHint } from './text/hints';
 import { viewLines } from './text/lines';
 import { normalizeText, toOriginalSpan, type MappedText } from './text/normalize';
+import { lowerHead, PhraseSet } from './text/phrases';
 import type { ArtifactParser } from './types';
 import { TLS_ALERTS } from '../knowledge-tables/tls-alerts';
 
@@ -1041,11 +1042,12 @@ const SNIFF_KEYS = [
   'schannel',
 ];
 
+const SNIFF_PHRASES = new PhraseSet(SNIFF_KEYS);
+
 export function sniffSchannelEvent(input: string): number {
   if (typeof input !== 'string' || input.length === 0) return 0;
-  const t = input.slice(0, 64 * 1024).toLowerCase();
-  let keys = 0;
-  for (const k of SNIFF_KEYS) if (t.includes(k)) keys++;
+  const t = lowerHead(input, 64 * 1024);
+  const keys = SNIFF_PHRASES.countPresent(t);
   const onlyName = keys === 1 && t.includes('schannel');
   const eventContext =
     /source\s{0,12}:\s{0,12}schannel|providername\s{0,4}:\s{0,12}schannel|provider name=["']schannel/.test(t);

@@ -22,6 +22,7 @@ import {
   type RegValue,
 } from './registry-text';
 import type { ArtifactParser } from './types';
+import { lowerHead, withoutNuls } from './text/phrases';
 
 /** 'default' = neither value decides it, so the OS default applies. */
 export type ProtocolState = 'enabled' | 'disabled' | 'default';
@@ -174,7 +175,8 @@ function protocolName(raw: string): ProtocolName | null {
 }
 
 export function sniffSchannelProtocols(text: string): number {
-  const head = (text.length > 200_000 ? text.slice(0, 200_000) : text).split('\u0000').join('').toLowerCase();
+  const raw = text.length > 200_000 ? text.slice(0, 200_000) : text;
+  const head = raw.includes('\u0000') ? withoutNuls(raw).toLowerCase() : lowerHead(text, 200_000);
   const hasPath = head.includes('schannel\\protocols') || head.includes('schannel\\\\protocols');
   const hasValue = head.includes('disabledbydefault') || /\benabled\b/.test(head);
   const hasProto = /(tls|ssl) [0-9]\.[0-9]/.test(head);

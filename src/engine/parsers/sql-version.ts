@@ -14,6 +14,7 @@ import {
 import { parseOsVersion } from './os-version';
 import { cleanText, evidenceFor, toOriginal } from './registry-text';
 import type { ArtifactParser } from './types';
+import { withoutNuls } from './text/phrases';
 
 export interface SqlVersionFacts {
   /** e.g. 'SQL Server 2014' */
@@ -142,7 +143,7 @@ function columnValue(text: string): At<string> | null {
 }
 
 export function sniffSqlVersion(text: string): number {
-  const head = (text.length > 100_000 ? text.slice(0, 100_000) : text).split('\u0000').join('');
+  const head = withoutNuls(text.length > 100_000 ? text.slice(0, 100_000) : text);
   const hasBuild = findBuild(head.length > 20_000 ? head.slice(0, 20_000) : head) !== null;
   const errorlogLines = (head.match(/^[ \t]*\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\.\d{2}\s/gm) ?? []).length;
   if (

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { lowerHead, PhraseSet, withoutNuls } from './phrases';
+
+const indexOfAll = (text: string, phrases: string[]) => phrases.map((p) => text.indexOf(p));
+
+describe('PhraseSet', () => {
+  it('finds the first occurrence of every phrase, like indexOf', () => {
+    const phrases = [
+      'forcibly closed',
+      'remote host',
+      'host',
+      'ho',
+      'x',
+      '远程主机',
+      'closed',
+      'absent phrase',
+      'aa',
+    ];
+    const texts = [
+      'an existing connection was forcibly closed by the remote host. closed again; host; 远程主机强迫关闭',
+      'aaaa',
+      '',
+      'h',
+      'x',
+      'no match here',
+      'ho ho host',
+    ];
+    const set = new PhraseSet(phrases);
+    for (const t of texts) expect([...set.firstIndexes(t)]).toEqual(indexOfAll(t, phrases));
+  });
+
+  it('gives the same answers on repeated calls (nothing carried over between texts)', () => {
+    const phrases = ['abc', 'abd', 'bcd', 'ab'];
+    const set = new PhraseSet(phrases);
+    const texts = ['abcabd', 'xx', 'zzbcdab', 'abd', 'abc'];
+    for (let r = 0; r < 3; r++)
+      for (const t of texts) expect([...set.firstIndexes(t)]).toEqual(indexOfAll(t, phrases));
+  });
+
+  it('agrees with indexOf on random texts over a small alphabet', () => {
+    let seed = 7;
+    const rnd = (n: number) => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return seed % n;
+    };
+    const word = (len: number) => Array.from({ length: len }, () => 'abc é'[rnd(5)]).join('');
+    const phrases = Array.from({ length: 40 }, () => word(1 + rnd(5)));
+    const set = new PhraseSet(phrases);
+    for (let k = 0; k < 50; k++) {
+      const t = word(rnd(200));
+      expect([...set.firstIndexes(t)]).toEqual(indexOfAll(t, phrases));
+    }
+    expect(set.countPresent('abc')).toBe(indexOfAll('abc', phrases).filter((i) => i >= 0).length);
+  });
+});
+
+describe('lowerHead and withoutNuls', () => {
+  it('lower-cases the head of each text given, never an earlier one', () => {
+    expect(lowerHead('ABC DEF', 3)).toBe('abc');
+    expect(lowerHead('ABC DEF', 100)).toBe('abc def');
+    expect(lowerHead('XYZ', 100)).toBe('xyz');
+    expect(lowerHead('XYZ', 2)).toBe('xy');
+    expect(lowerHead('XYZ', 2)).toBe('xy');
+  });
+
+  it('drops NUL characters only', () => {
+    expect(withoutNuls('a\u0000b\u0000')).toBe('ab');
+    expect(withoutNuls('plain')).toBe('plain');
+  });
+});
