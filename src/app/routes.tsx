@@ -9,6 +9,7 @@ const WizardPage = lazy(() => import('@/features/wizard/WizardPage'));
 const PastePage = lazy(() => import('@/features/paste/PastePage'));
 const ScenariosPage = lazy(() => import('@/features/scenarios/ScenariosPage'));
 const ScenarioPage = lazy(() => import('@/features/scenarios/ScenarioPage'));
+const SimulatorPage = lazy(() => import('@/features/simulator/SimulatorPage'));
 const NotFoundPage = lazy(() => import('@/features/not-found/NotFoundPage'));
 const LinkBuilderPage = lazy(() => import('@/features/links/LinkBuilderPage'));
 
@@ -23,6 +24,7 @@ export function AppRoutes() {
         <Route path={paths.scenarios.pattern} element={<ScenariosPage />} />
         <Route path={paths.scenario.pattern} element={<ScenarioPage />} />
         <Route path={paths.links.pattern} element={<LinkBuilderPage />} />
+        <Route path={paths.simulator.pattern} element={<SimulatorPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -18,6 +18,8 @@ export const paths = {
   },
   /** The link builder for KB authors (the URL scheme itself: src/features/links/urlScheme.ts). */
   links: { pattern: '/links', href: () => '/links' },
+  /** The handshake simulator (#/simulator?preset=<id> or ?s=<shared setup>). */
+  simulator: { pattern: '/simulator', href: () => '/simulator' },
 } as const;
 
 export type PathName = keyof typeof paths;

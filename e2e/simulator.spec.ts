@@ -1,0 +1,141 @@
+import { SCENARIO_PRESETS } from '../src/engine/simulator';
+import { getOutcome } from '../src/engine/knowledge';
+import { expect, expectNoAxeViolations, hashRoute, test } from './fixtures';
+
+const FAILING_PAIR = 'protocol-sql2008r2-rtm-vs-tls12-client';
+
+test('a failing pair, its smallest fix applied in the page, then success', async ({ page }) => {
+  test.setTimeout(60_000);
+  await page.goto(hashRoute('/simulator'));
+  await expect(page).toHaveTitle(/^Handshake simulator – /);
+  await page.getByLabel('A pair that reproduces a scenario').selectOption(FAILING_PAIR);
+  await page.getByRole('button', { name: 'Load pair' }).click();
+  const verdict = page.getByTestId('sim-verdict');
+  await expect(verdict).toContainText('The connection fails');
+  await expect(verdict.getByRole('link')).toHaveAttribute('href', '#/scenario/tls-protocol-mismatch');
+  // The handshake is shown step by step, ending in the reset.
+  const steps = page.getByRole('list', { name: 'Handshake steps' }).getByRole('listitem');
+  await expect(steps.first()).toBeVisible();
+  await expect(steps.filter({ hasText: 'Fails' }).first()).toBeVisible();
+
+  await page.getByRole('button', { name: 'Find the smallest fix' }).click();
+  const fixes = page.getByTestId('sim-fix');
+  await expect(fixes.first()).toBeVisible();
+  await expect(fixes.first()).toContainText(/Low risk|Medium risk|High risk/);
+  await expectNoAxeViolations(page, { wcagOnly: true });
+
+  await page.getByRole('button', { name: 'Apply fix 1 to this setup' }).click();
+  await expect(page.getByTestId('sim-applied')).toContainText('The connection now works');
+  await expect(verdict).toContainText('The connection works');
+  await expect(page.getByRole('heading', { name: /The connection works/ })).toBeFocused();
+  await expect(page.getByRole('status').filter({ hasText: 'Applied fix 1' })).toBeVisible();
+});
+
+test('what-if: changing a setting re-simulates at once', async ({ page }) => {
+  await page.goto(hashRoute('/simulator?preset=success-2012r2-default-vs-win10'));
+  const verdict = page.getByTestId('sim-verdict');
+  await expect(verdict).toContainText('The connection works');
+  // Take every protocol but TLS 1.0 away from the server: a TLS 1.2-capable client still works...
+  await page.getByLabel('SQL Server build').fill('10.50.1600.1');
+  await expect(verdict).toContainText(/The connection (works|fails)/);
+  // ...and turning TLS 1.0 off on the client as well leaves nothing in common.
+  await page.locator('#client-proto-TLS10').selectOption('disabled');
+  await page.locator('#client-proto-TLS11').selectOption('disabled');
+  await expect(verdict).toContainText('The connection fails');
+  await expect(page.getByTestId('sim-live-verdict')).toContainText('The connection fails');
+});
+
+test('preset deep links reproduce their scenario', async ({ page }) => {
+  test.setTimeout(60_000);
+  for (const preset of SCENARIO_PRESETS) {
+    await page.goto(hashRoute(`/simulator?preset=${preset.id}`));
+    const verdict = page.getByTestId('sim-verdict');
+    await expect(page.getByTestId('sim-notice')).toContainText(preset.label);
+    if (preset.expected === 'success') {
+      await expect(verdict, preset.id).toContainText('The connection works');
+    } else if (getOutcome(preset.expected)) {
+      await expect(verdict.getByRole('link'), preset.id).toHaveAttribute(
+        'href',
+        `#/scenario/${preset.expected}`,
+      );
+    } else {
+      await expect(verdict, preset.id).toContainText(/fail/i);
+    }
+  }
+  // A scenario id works as a preset too: the first pair that reproduces it.
+  await page.goto(hashRoute('/simulator?preset=tls-dhe-ciphers'));
+  await expect(page.getByTestId('sim-verdict').getByRole('link')).toHaveAttribute(
+    'href',
+    '#/scenario/tls-dhe-ciphers',
+  );
+  // The parameter is tidied away once read.
+  await expect(page).toHaveURL(/#\/simulator$/);
+});
+
+test('an unknown preset or a bad shared setup says so and keeps the page working', async ({ page }) => {
+  await page.goto(hashRoute('/simulator?preset=no-such-preset'));
+  await expect(page.getByTestId('sim-notice')).toContainText('There is no preset called “no-such-preset”');
+  await expect(page.getByTestId('sim-verdict')).toBeVisible();
+
+  await page.goto(hashRoute('/simulator?s=%%%not-a-token'));
+  await expect(page.getByTestId('sim-notice')).toContainText('This setup link could not be opened');
+  await expect(page.getByRole('heading', { level: 1, name: 'Handshake simulator' })).toBeVisible();
+  await expect(page.getByTestId('sim-verdict')).toBeVisible();
+});
+
+test('Copy link to this setup opens the same setup in a new tab', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto(hashRoute('/simulator?preset=weak-hash-sha512-vs-2012r2-client'));
+  await page.getByLabel('SQL Server build').fill('13.0.6300.2');
+  const before = await page.getByRole('heading', { name: /^The connection/ }).innerText();
+  await page.getByRole('button', { name: 'Copy link to this setup' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Link to this setup copied' })).toBeVisible();
+  const link = await page.evaluate(() => navigator.clipboard.readText());
+  expect(link).toMatch(/#\/simulator\?s=[A-Za-z0-9_-]+$/);
+
+  const other = await context.newPage();
+  await other.goto(link);
+  await expect(other.getByTestId('sim-notice')).toContainText('Opened the shared setup');
+  await expect(other.getByLabel('SQL Server build')).toHaveValue('13.0.6300.2');
+  await expect(other.getByRole('heading', { name: /^The connection/ })).toHaveText(before);
+});
+
+test('the matrix renders 10 x 10 predicted results and a cell opens its pair', async ({ page }) => {
+  test.setTimeout(60_000);
+  await page.goto(hashRoute('/simulator'));
+  await page.getByRole('tab', { name: /Matrix/ }).click();
+  const matrix = page.getByTestId('sim-matrix');
+  await expect(matrix.locator('tbody tr')).toHaveCount(10);
+  await expect(matrix.locator('thead th')).toHaveCount(10);
+  const cells = page.getByTestId('sim-matrix-cell');
+  await expect(cells).toHaveCount(100);
+  // Every cell says its result in words, not only by colour.
+  for (const text of await cells.allInnerTexts()) expect(text).toMatch(/^(Works|Fails|Sometimes fails)/);
+  await expectNoAxeViolations(page, { wcagOnly: true });
+
+  const failing = cells.filter({ hasText: /^Fails/ }).first();
+  const name = (await failing.getAttribute('aria-label')) ?? '';
+  await failing.click();
+  await expect(page.getByRole('tab', { name: 'One connection' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByTestId('sim-notice')).toContainText('Opened');
+  await expect(page.getByTestId('sim-verdict')).toContainText('fail');
+  expect(name).toMatch(/^Fails: .+\. Open .+ with .+/);
+});
+
+test('pastes from the paste page pre-fill the simulator, saying what was read and what was assumed', async ({
+  page,
+}) => {
+  await page.goto(hashRoute('/paste'));
+  await page
+    .getByTestId('paste-input')
+    .fill(
+      'Microsoft SQL Server 2014 - 12.0.2000.8 (X64)\n\tFeb 20 2014 20:04:26\n\tCopyright (c) Microsoft Corporation\n\tEnterprise Edition (64-bit) on Windows NT 6.3 <X64> (Build 9600: )',
+    );
+  await page.getByRole('button', { name: 'Analyze' }).click();
+  await page.getByRole('link', { name: 'Simulator' }).click();
+  await page.getByRole('button', { name: 'Use what you pasted' }).click();
+  const report = page.getByTestId('sim-prefill-report');
+  await expect(report).toContainText('Read from your pastes');
+  await expect(report).toContainText('Assumed');
+  await expect(page.getByLabel('SQL Server build')).toHaveValue('12.0.2000.8');
+});
