@@ -423,6 +423,16 @@ function negotiate(server: ServerSide, client: ClientSide, ctx: Ctx): Simulation
   );
 }
 
+/** What each client TLS stack reports when it refuses the version the server chose (domain-facts §driver wording). */
+const CLIENT_ABORT_WORDING: Record<ClientOffer['stack'], string> = {
+  schannel:
+    ' (Schannel: "The client and server cannot communicate, because they do not possess a common algorithm.", 0x80090331)',
+  openssl: ' (OpenSSL: "unsupported protocol")',
+  jsse: ' (Java: "The server selected protocol version ... is not accepted by client preferences")',
+  go: ' (Go: "tls: server selected unsupported protocol version")',
+  node: ' (Node.js: "unsupported protocol")',
+};
+
 interface ProtocolChoice {
   chosen: SimProtocol | null;
   by: 'server' | 'client';
@@ -461,7 +471,7 @@ function chooseProtocol(offer: ClientOffer, serverSet: SimProtocol[], serverBuil
     return {
       chosen: null,
       by: 'client',
-      detail: `The server answers with ${pick}, its highest version not above the client's ${clientMax}, but the client has ${pick} switched off and aborts (OpenSSL: "unsupported protocol"; Java: "The server selected protocol version ... is not accepted by client preferences").`,
+      detail: `The server answers with ${pick}, its highest version not above the client's ${clientMax}, but the client has ${pick} switched off and aborts${CLIENT_ABORT_WORDING[offer.stack]}.`,
     };
   return { chosen: pick, by: 'server', detail: '' };
 }
