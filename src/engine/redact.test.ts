@@ -30,6 +30,19 @@ describe('redactSecrets', () => {
     expect(redactSecrets(text)).toEqual({ text, removed: [] });
   });
 
+  it('removes a long secret whole, not only its first 500 characters', () => {
+    const secret = 'Zq' + 'x'.repeat(600) + 'TAIL9';
+    for (const text of [
+      `Password=${secret};`,
+      `sqlcmd -S sql01 -U sa -P ${secret}`,
+      `client_secret=${secret}`,
+    ]) {
+      const r = redactSecrets(text);
+      expect(r.text).not.toContain('TAIL9');
+      expect(redactSecrets(r.text).text).toBe(r.text);
+    }
+  });
+
   it('is fast on adversarial input', () => {
     const nasty =
       'password='.repeat(20_000) + '-P '.repeat(20_000) + '-----BEGIN PRIVATE KEY-----'.repeat(2000);

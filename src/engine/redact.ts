@@ -15,19 +15,19 @@ const RULES: { what: string; pattern: RegExp; replace: (match: string, ...groups
     // Password=secret; PWD={se;cret}; password="x" ; Pwd='x'
     what: 'connection-string password',
     pattern:
-      /\b(password|pwd|passwd)(\s*[=:]\s*)(\{[^}\r\n]{0,500}\}|"[^"\r\n]{0,500}"|'[^'\r\n]{0,500}'|[^;&\s"'}]{1,500})/gi,
+      /\b(password|pwd|passwd)(\s*[=:]\s*)(\{[^}\r\n]{0,500}\}|"[^"\r\n]{0,500}"|'[^'\r\n]{0,500}'|[^;&\s"'}]+)/gi,
     replace: (_m, key, sep) => `${key}${sep}[removed]`,
   },
   {
     what: 'access token',
     pattern:
-      /\b(access[_ ]?token|accesstoken|sharedaccesssignature|sig|client[_ ]?secret|apikey|api[_-]key)(\s*[=:]\s*)([^;&\s"']{8,4000})/gi,
+      /\b(access[_ ]?token|accesstoken|sharedaccesssignature|sig|client[_ ]?secret|apikey|api[_-]key)(\s*[=:]\s*)([^;&\s"']{8,})/gi,
     replace: (_m, key, sep) => `${key}${sep}[removed]`,
   },
   {
     // sqlcmd -S srv -U sa -P secret   /  bcp ... -P secret
     what: 'command-line password',
-    pattern: /(\s-P\s*)("[^"\r\n]{0,500}"|'[^'\r\n]{0,500}'|\S{1,500})/g,
+    pattern: /(\s-P\s*)("[^"\r\n]{0,500}"|'[^'\r\n]{0,500}'|\S+)/g,
     replace: (_m, flag) => `${flag}[removed]`,
   },
   {
