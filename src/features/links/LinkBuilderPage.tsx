@@ -12,6 +12,7 @@ import OpenInNew from '@mui/icons-material/OpenInNew';
 import { allOutcomes, flow, getOutcome, getQuestion } from '@/engine/knowledge';
 import type { Outcome } from '@/engine/knowledge/types';
 import { SAMPLES } from '@/engine/samples/samples';
+import { CLIENT_PRESETS, SCENARIO_PRESETS, SERVER_PRESETS } from '@/engine/simulator';
 import { walk } from '@/engine/wizard/walk';
 import { CopyableCode } from '@/components/CopyableCode';
 import { PageHeading } from '@/components/PageHeading';
@@ -21,13 +22,14 @@ import { HEIGHT_MESSAGE_TYPE } from './embed';
 import { anchorSnippet, iframeSnippet, markdownSnippet } from './snippets';
 import { appBase, appUrl, routeFor, type LinkTarget } from './urlScheme';
 
-type Kind = 'scenario' | 'question' | 'answers' | 'sample' | 'page';
+type Kind = 'scenario' | 'question' | 'answers' | 'sample' | 'simulator' | 'page';
 
 const KINDS: { value: Kind; label: string }[] = [
   { value: 'scenario', label: 'A scenario or other outcome' },
   { value: 'question', label: 'A question of the wizard' },
   { value: 'answers', label: 'The wizard with answers already filled in' },
   { value: 'sample', label: 'The paste page with an example loaded' },
+  { value: 'simulator', label: 'The handshake simulator with a setup loaded' },
   { value: 'page', label: 'One of the main pages' },
 ];
 
@@ -40,6 +42,7 @@ const PAGES = [
   },
   { value: 'paste', label: 'Paste & analyze', target: { kind: 'paste' } },
   { value: 'scenarios', label: 'All scenarios', target: { kind: 'scenarios' } },
+  { value: 'simulator', label: 'Handshake simulator', target: { kind: 'simulator' } },
 ] as const satisfies readonly { value: string; label: string; target: LinkTarget }[];
 
 const OUTCOME_GROUPS: { type: Outcome['type']; label: string }[] = [
@@ -48,6 +51,9 @@ const OUTCOME_GROUPS: { type: Outcome['type']; label: string }[] = [
   { type: 'other-error', label: 'Different errors that look similar' },
   { type: 'escalate', label: 'When nothing matches' },
 ];
+
+/** The simulator's own choice: a server preset and a client preset, linked as `<server>+<client>`. */
+const OWN_PAIR = '+';
 
 const PREVIEW_MIN = 160;
 const PREVIEW_MAX = 720;
@@ -112,6 +118,9 @@ export default function LinkBuilderPage() {
   const [questionId, setQuestionId] = useState<string>(flow.start);
   const [chosen, setChosen] = useState<(readonly [string, string])[]>([]);
   const [sampleId, setSampleId] = useState<string>(SAMPLES[0]?.id ?? '');
+  const [presetId, setPresetId] = useState<string>(SCENARIO_PRESETS[0]?.id ?? OWN_PAIR);
+  const [serverId, setServerId] = useState<string>(SERVER_PRESETS[0]?.id ?? '');
+  const [clientId, setClientId] = useState<string>(CLIENT_PRESETS[0]?.id ?? '');
   const [page, setPage] = useState<(typeof PAGES)[number]['value']>('home');
   const [embed, setEmbed] = useState(false);
   const [customText, setCustomText] = useState<string | null>(null);
@@ -145,6 +154,21 @@ export default function LinkBuilderPage() {
           target: { kind: 'paste', sample: sampleId },
           title: `Example: ${SAMPLES.find((s) => s.id === sampleId)?.title ?? sampleId}`,
         };
+      case 'simulator': {
+        if (presetId === OWN_PAIR) {
+          const server = SERVER_PRESETS.find((p) => p.id === serverId)?.label ?? serverId;
+          const client = CLIENT_PRESETS.find((p) => p.id === clientId)?.label ?? clientId;
+          return {
+            target: { kind: 'simulator', preset: `${serverId}+${clientId}` },
+            title: `Handshake simulator: ${server} and ${client}`,
+          };
+        }
+        const preset = SCENARIO_PRESETS.find((p) => p.id === presetId);
+        return {
+          target: { kind: 'simulator', preset: presetId },
+          title: `Handshake simulator: ${preset?.label ?? presetId}`,
+        };
+      }
       case 'page': {
         const p = PAGES.find((x) => x.value === page) ?? PAGES[0];
         return { target: p.target, title: p.label.replace(/ \(.*\)$/, '') };
@@ -178,8 +202,8 @@ export default function LinkBuilderPage() {
       <PageHeading>Link builder</PageHeading>
       <Typography sx={{ mb: 1 }}>
         Make a link to one page of this troubleshooter for a knowledge-base article: a scenario, a wizard
-        question, the wizard with answers already filled in, or an example analysis. Embed it as an iframe, or
-        link to it.
+        question, the wizard with answers already filled in, an example analysis or a simulator setup. Embed
+        it as an iframe, or link to it.
       </Typography>
       <Typography variant="body2" color="text.secondary">
         Links are built on the address of this copy of the app ({base}). These addresses stay valid in later
@@ -300,6 +324,60 @@ export default function LinkBuilderPage() {
               </option>
             ))}
           </Choice>
+        )}
+
+        {kind === 'simulator' && (
+          <>
+            <Choice
+              label="Setup"
+              value={presetId}
+              onChange={(v) => {
+                setPresetId(v);
+                setCustomText(null);
+              }}
+            >
+              <optgroup label="Scenario presets">
+                {SCENARIO_PRESETS.map((p) => (
+                  <option key={p.id} value={p.id}>
+                    {p.label}
+                  </option>
+                ))}
+              </optgroup>
+              <option value={OWN_PAIR}>A server and a client of my choice</option>
+            </Choice>
+            {presetId === OWN_PAIR && (
+              <>
+                <Choice
+                  label="Server"
+                  value={serverId}
+                  onChange={(v) => {
+                    setServerId(v);
+                    setCustomText(null);
+                  }}
+                >
+                  {SERVER_PRESETS.map((p) => (
+                    <option key={p.id} value={p.id}>
+                      {p.label}
+                    </option>
+                  ))}
+                </Choice>
+                <Choice
+                  label="Client"
+                  value={clientId}
+                  onChange={(v) => {
+                    setClientId(v);
+                    setCustomText(null);
+                  }}
+                >
+                  {CLIENT_PRESETS.map((p) => (
+                    <option key={p.id} value={p.id}>
+                      {p.label}
+                    </option>
+                  ))}
+                </Choice>
+              </>
+            )}
+          </>
         )}
 
         {kind === 'page' && (
