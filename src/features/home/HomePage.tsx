@@ -3,6 +3,7 @@ import Box from '@mui/material/Box';
 import Card from '@mui/material/Card';
 import CardActionArea from '@mui/material/CardActionArea';
 import CardContent from '@mui/material/CardContent';
+import Link from '@mui/material/Link';
 import Typography from '@mui/material/Typography';
 import AltRouteOutlined from '@mui/icons-material/AltRouteOutlined';
 import ContentPasteSearchOutlined from '@mui/icons-material/ContentPasteSearchOutlined';
@@ -83,6 +84,13 @@ export function HomePage() {
           Every known cause with how to confirm it, fix it and undo the fix.
         </WayIn>
       </Box>
+      <Typography sx={{ mt: 3 }}>
+        Planning a TLS hardening change, or looking for the least you can change to make a connection work?{' '}
+        <Link component={RouterLink} to={paths.simulator.href()}>
+          Try the handshake simulator
+        </Link>
+        .
+      </Typography>
     </>
   );
 }

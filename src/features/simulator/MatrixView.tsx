@@ -171,6 +171,9 @@ export function MatrixView({
             component="table"
             data-testid="sim-matrix"
             sx={{
+              // Whole words in the grid: it scrolls sideways inside its region instead of splitting words.
+              overflowWrap: 'normal',
+              bgcolor: 'background.paper',
               borderCollapse: 'separate',
               borderSpacing: 0,
               fontSize: '0.8rem',
@@ -181,7 +184,13 @@ export function MatrixView({
                 p: 0.5,
                 verticalAlign: 'top',
               },
-              '& thead th': { fontWeight: 600, textAlign: 'left', minWidth: 112, maxWidth: 150 },
+              '& thead th': {
+                fontWeight: 600,
+                textAlign: 'left',
+                minWidth: 112,
+                maxWidth: 150,
+                overflowWrap: 'break-word',
+              },
             }}
           >
             <Box

@@ -17,7 +17,7 @@ import { PROTOCOL_SETTING_LABELS, suitesFromText, windowsChoices } from './label
 const SETTINGS: ProtocolSetting[] = ['default', 'enabled', 'disabled'];
 
 const FIX_OPTIONS = [
-  { value: 'auto', label: 'Decide from the Windows build and update revision' },
+  { value: 'auto', label: 'Automatic (from the build)' },
   { value: 'yes', label: 'Installed' },
   { value: 'no', label: 'Not installed' },
 ] as const;
@@ -69,7 +69,7 @@ export function WindowsFields({
       />
       <FieldGroup
         legend={`SCHANNEL protocols (${keyName} keys)`}
-        hint={`HKLM\\…\\SCHANNEL\\Protocols\\<version>\\${keyName}. “Default” means the key is absent and Windows decides.`}
+        hint={`HKLM\\…\\SCHANNEL\\Protocols\\<version>\\${keyName}. “Default”: no key, Windows decides.`}
       >
         <Box sx={{ display: 'grid', gap: 1.5, gridTemplateColumns: 'repeat(auto-fill, minmax(150px, 1fr))' }}>
           {SIM_PROTOCOLS.map((p: SimProtocol) => (

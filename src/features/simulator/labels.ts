@@ -45,7 +45,7 @@ export const ENCRYPT_LABELS: Record<EncryptMode, string> = {
 };
 
 export const PROTOCOL_SETTING_LABELS: Record<ProtocolSetting, string> = {
-  default: 'Default (no key)',
+  default: 'Default',
   enabled: 'Enabled',
   disabled: 'Disabled',
 };
