@@ -726,22 +726,135 @@ export function adaptErrorlog(result: Result, ctx: AdapterContext): Observation[
 }
 
 /** Evidence of one event: a span given on the event itself, or evidence whose fact names its index. */
+/**
+ * An artifact's evidence sorted by start, to find the evidence around or inside a span without scanning the
+ * whole list for every event (a long ERRORLOG has thousands of events and thousands of evidence records).
+ * Null when a record's offsets are not numbers: the lookup then scans the list as it is.
+ */
+interface SpanIndex {
+  /** list positions sorted by start (then by position) */
+  order: Int32Array;
+  starts: Float64Array;
+  /** the longest record (end - start) */
+  maxLength: number;
+}
+const spanIndexes = new WeakMap<readonly Evidence[], SpanIndex | null>();
+
+function spanIndexOf(list: readonly Evidence[]): SpanIndex | null {
+  const known = spanIndexes.get(list);
+  if (known !== undefined) return known;
+  let index: SpanIndex | null = null;
+  if (
+    list.every(
+      (x) =>
+        typeof x.start === 'number' &&
+        typeof x.end === 'number' &&
+        !Number.isNaN(x.start) &&
+        !Number.isNaN(x.end),
+    )
+  ) {
+    const order = Int32Array.from(list.keys()).sort((a, b) => list[a]!.start - list[b]!.start || a - b);
+    const starts = Float64Array.from(order, (i) => list[i]!.start);
+    let maxLength = 0;
+    for (const x of list) maxLength = Math.max(maxLength, x.end - x.start);
+    index = { order, starts, maxLength };
+  }
+  spanIndexes.set(list, index);
+  return index;
+}
+
+/** First position in `starts` (sorted) holding a value >= `value`. */
+function lowerBound(starts: Float64Array, value: number): number {
+  let lo = 0;
+  let hi = starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (starts[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The first record of the list (in list order) that holds the span [start, end], else the first that lies
+ * inside it: `list.find(contains) ?? list.find(inside)`, without the scans.
+ */
+function evidenceAroundSpan(list: readonly Evidence[], start: number, end: number): Evidence | undefined {
+  const index = list.length > 16 ? spanIndexOf(list) : null;
+  if (!index)
+    return (
+      list.find((x) => x.start <= start && x.end >= end) ?? list.find((x) => x.start >= start && x.end <= end)
+    );
+  const { order, starts, maxLength } = index;
+  // a record that holds the span starts at or before `start` and, being at most maxLength long, at or
+  // after end - maxLength
+  let best = -1;
+  for (let k = lowerBound(starts, end - maxLength); k < order.length && starts[k]! <= start; k++) {
+    const i = order[k]!;
+    if ((best < 0 || i < best) && list[i]!.end >= end) best = i;
+  }
+  if (best >= 0) return list[best];
+  // a record inside the span starts within it
+  for (let k = lowerBound(starts, start); k < order.length && starts[k]! <= end; k++) {
+    const i = order[k]!;
+    if ((best < 0 || i < best) && list[i]!.end <= end) best = i;
+  }
+  return best >= 0 ? list[best] : undefined;
+}
+
+const eventPositions = new WeakMap<readonly unknown[], Map<object, number>>();
+
+/** `events.indexOf(e)`, with the positions of a long list's events found once. */
+function eventPosition(events: readonly unknown[] | undefined, e: unknown): number {
+  if (!events) return -1;
+  if (events.length <= 16 || typeof e !== 'object' || e === null) return events.indexOf(e);
+  let positions = eventPositions.get(events);
+  if (!positions) {
+    positions = new Map();
+    for (let i = events.length - 1; i >= 0; i--) {
+      const x = events[i];
+      if (typeof x === 'object' && x !== null) positions.set(x, i);
+    }
+    eventPositions.set(events, positions);
+  }
+  return positions.get(e) ?? -1;
+}
+
+const eventFacts = new WeakMap<readonly Evidence[], Map<number, number>>();
+const EVENT_FACT = /^events(?:\.(0|[1-9][0-9]*)(?:\.|$)|\[(0|[1-9][0-9]*)\]$)/;
+
+/**
+ * Event number -> position of the first record whose fact is `events.N`, `events.N.<field>` or `events[N]`
+ * (what `list.find()` would return for that event), built once per evidence list.
+ */
+function eventFactIndex(list: readonly Evidence[]): Map<number, number> {
+  let index = eventFacts.get(list);
+  if (index) return index;
+  index = new Map();
+  for (let i = 0; i < list.length; i++) {
+    const fact = list[i]!.fact;
+    if (typeof fact !== 'string') continue;
+    const m = EVENT_FACT.exec(fact);
+    if (!m) continue;
+    const n = Number(m[1] ?? m[2]);
+    if (!index.has(n)) index.set(n, i);
+  }
+  eventFacts.set(list, index);
+  return index;
+}
+
 function evidenceOfEvent(result: Result, e: unknown): Evidence | null {
   const start = num(at(e, 'start'));
   const end = num(at(e, 'end'));
   const list = Array.isArray(result.evidence) ? result.evidence : [];
   if (start !== undefined && end !== undefined) {
-    const hit =
-      list.find((x) => x.start <= start && x.end >= end) ??
-      list.find((x) => x.start >= start && x.end <= end);
+    const hit = evidenceAroundSpan(list, start, end);
     if (hit) return hit;
   }
-  const idx = arr(at(result.facts, 'events'))?.indexOf(e) ?? -1;
+  const idx = eventPosition(arr(at(result.facts, 'events')), e);
   if (idx >= 0) {
-    const hit = list.find(
-      (x) =>
-        x.fact === `events.${idx}` || x.fact?.startsWith(`events.${idx}.`) || x.fact === `events[${idx}]`,
-    );
+    const pos = eventFactIndex(list).get(idx);
+    const hit = pos === undefined ? undefined : list[pos];
     if (hit) return hit;
   }
   // evidence whose characters are part of this event's own message (e.g. a line kept for a hint)

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { analyzeText } from '../parsers/index';
-import { diagnose, inputFromAnalysis } from './index';
+import { collectSignals, diagnose, inputFromAnalysis } from './index';
 
 const ERROR =
   'A connection was successfully established with the server, but then an error occurred during the login process. (provider: SSL Provider, error: 0 - An existing connection was forcibly closed by the remote host.)';
@@ -242,5 +242,22 @@ describe('Schannel events from Event Viewer', () => {
     const other = await run(schannel(36871, E36871(10010)));
     expect(other.signals.clientProtocols).toBeUndefined();
     expect(other.ranked.find((r) => r.scenario === 'tls-protocol-mismatch')!.confidence).toBe('low');
+  });
+});
+
+describe('a long ERRORLOG', () => {
+  it('quotes each event from its own lines, also when there are many events', async () => {
+    const text = Array.from({ length: 30 }, (_, i) => (i % 2 === 0 ? LINE_17830 : LINE_17835)).join('');
+    const s = collectSignals([inputFromAnalysis('ERRORLOG', await analyzeText(text))]);
+    expect(s.errorlogEvents.length).toBe(30);
+    s.errorlogEvents.forEach((e, i) => {
+      expect(e.value.error).toBe(i % 2 === 0 ? 17830 : 17835);
+      const quoted = e.evidence[0]?.evidence;
+      expect(quoted).toBeTruthy();
+      expect(text.slice(quoted!.start, quoted!.end)).toBe(quoted!.text);
+    });
+    // the events of one kind are quoted at different places of the log, each from its own block
+    const starts = s.errorlogEvents.map((e) => e.evidence[0]!.evidence!.start);
+    expect(new Set(starts).size).toBe(30);
   });
 });

@@ -7,10 +7,18 @@ export type Obj = Record<string, unknown>;
 
 export const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
+/** Paths already split (adapters read the same few dozen paths for every event and value). */
+const splitPaths = new Map<string, readonly string[]>();
+
 /** Reads a dotted path ("a.b.c") from an object; undefined when any step is missing. */
 export function at(obj: unknown, path: string): unknown {
+  let keys = splitPaths.get(path);
+  if (keys === undefined) {
+    keys = path.split('.');
+    if (splitPaths.size < 1000) splitPaths.set(path, keys);
+  }
   let cur: unknown = obj;
-  for (const key of path.split('.')) {
+  for (const key of keys) {
     if (!isObj(cur)) return undefined;
     cur = cur[key];
   }
