@@ -139,3 +139,24 @@ test('pastes from the paste page pre-fill the simulator, saying what was read an
   await expect(report).toContainText('Assumed');
   await expect(page.getByLabel('SQL Server build')).toHaveValue('12.0.2000.8');
 });
+
+test('axe finds no violations in dark mode, with a failing result, its fixes and the matrix', async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.goto(hashRoute(`/simulator?preset=${FAILING_PAIR}`));
+  await expect(page.getByTestId('sim-verdict')).toContainText('The connection fails');
+  await page.getByRole('button', { name: 'Find the smallest fix' }).click();
+  await expect(page.getByTestId('sim-fix').first()).toBeVisible();
+  await page
+    .getByTestId('sim-fix')
+    .first()
+    .getByText(/How to make/)
+    .click();
+  await expect(page.getByTestId('sim-fix').first().getByTestId('copyable-code').first()).toBeVisible();
+  await expectNoAxeViolations(page, { wcagOnly: true });
+  await page.getByRole('tab', { name: /Matrix/ }).click();
+  await expect(page.getByTestId('sim-matrix-cell')).toHaveCount(100);
+  await expectNoAxeViolations(page, { wcagOnly: true });
+});
