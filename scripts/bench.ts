@@ -5,6 +5,7 @@
  *
  *   npm run bench              everything that can be measured here
  *   npm run bench -- --quick   skips the 10 MB pastes
+ *   npm run bench -- --no-browser   skips Lighthouse and time to interactive (about 3 minutes)
  */
 import {
   mkdirSync,
@@ -20,7 +21,8 @@ import { join } from 'node:path';
 import { buildSyntheticCapture, measureThroughput } from '../src/engine/capture/bench.testing';
 import { analyzeText, PARSERS } from '../src/engine/parsers/index';
 import { diagnose, inputFromAnalysis } from '../src/engine/diagnosis/index';
-import { FIRST_SCREEN_GZIP_BUDGET, measureBundle } from './bundle-size.mjs';
+import { browserRows } from './bench/browser';
+import { bytesRows } from './bench/bytes';
 import { findTshark, timeTshark } from './tshark';
 
 interface Row {
@@ -72,32 +74,9 @@ async function analyzeAndDiagnose(text: string) {
   return diagnose([inputFromAnalysis('bench', analysis)]);
 }
 
-// 1. Bytes
+// 1. Bytes: first screen JS/CSS gzip+brotli, lazy certificate and capture chunks (scripts/bench/bytes.ts)
 if (existsSync('dist/index.html')) {
-  const bundle = measureBundle('dist');
-  const budget = FIRST_SCREEN_GZIP_BUDGET / 1024;
-  rows.push({
-    group: 'bytes',
-    name: 'first screen JS+CSS (gzip)',
-    value: bundle.firstScreen.gzip / 1024,
-    unit: 'KB',
-    budget: `<= ${budget} KB`,
-    pass: bundle.firstScreen.gzip <= FIRST_SCREEN_GZIP_BUDGET,
-  });
-  rows.push({
-    group: 'bytes',
-    name: 'first screen JS+CSS (brotli)',
-    value: bundle.firstScreen.brotli / 1024,
-    unit: 'KB',
-  });
-  for (const chunk of bundle.lazy.filter((c) => c.gzip > 4096).sort((a, b) => b.gzip - a.gzip)) {
-    rows.push({
-      group: 'bytes',
-      name: `lazy chunk ${chunk.file.replace(/-[\w-]{8}\.js$/, '')} (gzip)`,
-      value: chunk.gzip / 1024,
-      unit: 'KB',
-    });
-  }
+  rows.push(...bytesRows('dist'));
 } else {
   rows.push({
     group: 'bytes',
@@ -217,17 +196,21 @@ for (const parser of PARSERS) {
   }
 }
 
-// 5. Not measured here yet
-rows.push({
-  group: 'browser',
-  name: 'Lighthouse scores, time to interactive',
-  value: null,
-  unit: '',
-  note: 'not measured yet (see the quality issue)',
-});
+// 5. Browser: Lighthouse mobile/desktop (median of 3) and time to interactive (median of 5), on dist/ served
+// at a free local port (scripts/bench/browser.ts). `--no-browser` skips them.
+if (!process.argv.includes('--no-browser') && existsSync('dist/index.html')) {
+  rows.push(...(await browserRows('dist')));
+}
 
 // Report
-const fmt = (r: Row) => (r.value === null ? '-' : r.value >= 100 ? r.value.toFixed(0) : r.value.toFixed(1));
+const fmt = (r: Row) =>
+  r.value === null
+    ? '-'
+    : r.value >= 100
+      ? r.value.toFixed(0)
+      : r.unit === '' && r.value <= 1
+        ? r.value.toFixed(2) // Lighthouse scores
+        : r.value.toFixed(1);
 let group = '';
 for (const r of rows) {
   if (r.group !== group) {
