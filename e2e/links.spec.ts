@@ -230,23 +230,32 @@ test.describe('embed mode', () => {
     await expect(frame.getByRole('link', { name: /Open in full app/ })).toBeVisible();
   });
 
-  test('the shipped docs/hosting/embed-resize.js resizes an iframe written by hand, with embed in the route', async ({
+  test('the shipped docs/hosting/embed-resize.js sizes a hand-written iframe below the fold, which does not pull the page down', async ({
     page,
   }) => {
     const script = readFileSync(new URL('../docs/hosting/embed-resize.js', import.meta.url), 'utf8');
     const port = new URL(test.info().project.use.baseURL!).port;
     await hostPage(
       page,
-      `<iframe data-tls10054 title="Troubleshooter" style="width:100%;height:300px;border:0" src="http://127.0.0.1:${port}${MOUNT}#/wizard/cert-hash?embed=1"></iframe><script>${script}</script>`,
+      `<div style="height: 2000px">The article's text, a long page of it.</div>
+      <iframe data-tls10054 title="Troubleshooter" style="width:100%;height:300px;border:0" src="http://127.0.0.1:${port}${MOUNT}#/wizard/cert-hash?embed=1"></iframe><script>${script}</script>`,
     );
+    const iframe = page.locator('iframe[data-tls10054]');
     const frame = page.frameLocator('iframe[data-tls10054]');
     await expect(heading(frame)).toHaveText(getQuestion('cert-hash')!.title);
     await expect(frame.getByRole('banner')).toHaveCount(0);
-    await expect.poll(async () => (await page.locator('iframe').boundingBox())?.height).not.toBe(300);
-    // Embed mode moved before the #, so it survives navigation and reload of the frame.
+    // Sized while still out of view, and the question did not take focus and scroll the KB page to it.
+    await expect.poll(async () => (await iframe.boundingBox())?.height).toBeGreaterThan(500);
+    expect(await page.evaluate(() => window.scrollY)).toBe(0);
+    // Embed mode was moved before the #, so it survives navigation and a reload of the frame.
     await frame.getByRole('link', { name: 'Start from the first question' }).click();
     await expect(heading(frame)).toHaveText(getQuestion(flow.start)!.title);
+    const inner = page.frames().find((f) => f.url().includes(MOUNT))!;
+    expect(inner.url()).toContain(`${MOUNT}?embed=1#/wizard/${flow.start}`);
+    await inner.evaluate(() => window.location.reload());
+    await expect(heading(frame)).toHaveText(getQuestion(flow.start)!.title);
     await expect(frame.getByRole('banner')).toHaveCount(0);
+    await expect(frame.getByRole('link', { name: /Open in full app/ })).toBeVisible();
   });
 });
 

@@ -19,7 +19,8 @@ export function EmbedBar() {
         justifyContent: 'space-between',
         flexWrap: 'wrap',
         gap: 1,
-        px: 2,
+        // The same side gutters as the page below (MUI Container).
+        px: { xs: 2, sm: 3 },
         py: 0.75,
         borderBottom: 1,
         borderColor: 'divider',

@@ -423,6 +423,9 @@ export default function LinkBuilderPage() {
         </Typography>
         <Box
           component="iframe"
+          // A new frame for each link: changing only the fragment of a live frame would add entries to this
+          // tab's history (Back would step through previews) and could race the frame's own redirects.
+          key={previewUrl}
           ref={frame}
           src={previewUrl}
           title={`Preview: ${title}`}

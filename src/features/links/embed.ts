@@ -88,7 +88,19 @@ export function useEmbedHeight(ref: RefObject<HTMLElement | null>, active: boole
     };
     const observer = new ResizeObserver(post);
     observer.observe(element);
+    // Browsers pause rendering (and so ResizeObserver) in a frame scrolled out of view; content changes
+    // still arrive as mutations, so the height is also measured after them, and the frame already has its
+    // right height when the visitor scrolls to it.
+    let timer = 0;
+    const mutations = new MutationObserver(() => {
+      if (timer === 0) timer = window.setTimeout(() => ((timer = 0), post()), 50);
+    });
+    mutations.observe(element, { childList: true, subtree: true, characterData: true, attributes: true });
     post();
-    return () => observer.disconnect();
+    return () => {
+      observer.disconnect();
+      mutations.disconnect();
+      window.clearTimeout(timer);
+    };
   }, [ref, active]);
 }

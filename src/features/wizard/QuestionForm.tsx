@@ -36,7 +36,10 @@ export function QuestionForm({ question, number, savedAnswerId, knownFact, onCon
   const groupName = `answer-${question.id}`;
 
   useEffect(() => {
-    // Focus the question heading on arrival, so screen readers start at the question.
+    // Focus the question heading on arrival, so screen readers start at the question. In a frame (embedded
+    // on a KB page, or the link builder's preview) only once the visitor uses the frame: focusing on load
+    // would scroll the host page to the frame and take focus away from what the visitor was doing there.
+    if (window.parent !== window && !document.hasFocus()) return;
     headingRef.current?.focus();
   }, [question.id]);
 
