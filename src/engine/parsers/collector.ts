@@ -437,8 +437,9 @@ function notCollected(text: string, section: CollectorSection): ParseResult<Arti
     message: m
       ? `The collector could not read this item: ${m[1]!.trim()}.`
       : `The collector printed nothing for section ${section.id}.`,
-    start: m ? section.start + m.index : section.markerStart,
-    end: m ? section.start + m.index + m[0].length : section.markerEnd,
+    // inside the section's own span (the part analyzeText reports), never on the marker line before it
+    start: m ? section.start + m.index : section.start,
+    end: m ? section.start + m.index + m[0].length : section.end,
   };
   return { kind: 'unknown', facts: {}, evidence: [], problems: [problem] };
 }
