@@ -51,7 +51,15 @@ export function FixList({
   return (
     <Box
       component="ol"
-      sx={{ p: 0, m: 0, mt: 2, display: 'grid', gap: 2, listStyle: 'none' }}
+      sx={{
+        p: 0,
+        m: 0,
+        mt: 2,
+        display: 'grid',
+        gridTemplateColumns: 'minmax(0, 1fr)',
+        gap: 2,
+        listStyle: 'none',
+      }}
       aria-label="Fixes, safest first"
     >
       {fixes.map((fix, i) => {

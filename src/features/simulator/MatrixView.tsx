@@ -41,7 +41,13 @@ function Chooser({
             {legend}: tick the ones to compare.
           </Typography>
         </Box>
-        <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', sm: '1fr 1fr' }, columnGap: 2 }}>
+        <Box
+          sx={{
+            display: 'grid',
+            gridTemplateColumns: { xs: 'minmax(0, 1fr)', sm: 'repeat(2, minmax(0, 1fr))' },
+            columnGap: 2,
+          }}
+        >
           {options.map((o) => (
             <FormControlLabel
               key={o.id}
@@ -133,7 +139,7 @@ export function MatrixView({
         change the current setup (for example disable TLS 1.0 on the server) and see which clients break.
         Choose a cell to open that pair.
       </Typography>
-      <Box sx={{ display: 'grid', gap: 1, mb: 2 }}>
+      <Box sx={{ display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', gap: 1, mb: 2 }}>
         <Chooser
           legend="Servers (rows)"
           options={serverOptions}

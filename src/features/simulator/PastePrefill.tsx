@@ -71,7 +71,13 @@ export function PastePrefill({ onUse }: { onUse: (pair: SimPair, text: string) =
       </Button>
       {report && (
         <Alert severity="info" sx={{ mt: 2 }} data-testid="sim-prefill-report">
-          <Box sx={{ display: 'grid', gap: 1, gridTemplateColumns: { xs: '1fr', sm: '1fr 1fr' } }}>
+          <Box
+            sx={{
+              display: 'grid',
+              gap: 1,
+              gridTemplateColumns: { xs: 'minmax(0, 1fr)', sm: 'repeat(2, minmax(0, 1fr))' },
+            }}
+          >
             <Box>
               <Typography sx={{ fontWeight: 700 }}>Read from your pastes</Typography>
               {report.used.length > 0 ? (

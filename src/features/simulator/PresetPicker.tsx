@@ -56,7 +56,7 @@ export function PresetPicker({
       <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
         Pick a known situation, then change anything below: the prediction updates as you go.
       </Typography>
-      <Box sx={{ display: 'grid', gap: 2 }}>
+      <Box sx={{ display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', gap: 2 }}>
         <Box sx={row}>
           <SelectField
             id="preset-scenario"
@@ -81,7 +81,13 @@ export function PresetPicker({
             Load pair
           </Button>
         </Box>
-        <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', md: '1fr 1fr' } }}>
+        <Box
+          sx={{
+            display: 'grid',
+            gap: 2,
+            gridTemplateColumns: { xs: 'minmax(0, 1fr)', md: 'repeat(2, minmax(0, 1fr))' },
+          }}
+        >
           <Box sx={row}>
             <SelectField
               id="preset-server"

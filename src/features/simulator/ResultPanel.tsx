@@ -123,7 +123,12 @@ export const ResultPanel = forwardRef<HTMLHeadingElement, { result: SimulationRe
         What each side offers
       </Typography>
       <Box
-        sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', sm: '1fr 1fr' }, mb: 2 }}
+        sx={{
+          display: 'grid',
+          gap: 2,
+          gridTemplateColumns: { xs: 'minmax(0, 1fr)', sm: 'repeat(2, minmax(0, 1fr))' },
+          mb: 2,
+        }}
         data-testid="sim-offers"
       >
         {(

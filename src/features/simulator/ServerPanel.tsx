@@ -22,7 +22,14 @@ export function ServerPanel({
       variant="outlined"
       component="section"
       aria-labelledby="server-panel-heading"
-      sx={{ p: { xs: 1.5, sm: 2 }, display: 'grid', gap: 1.5, alignContent: 'start', minWidth: 0 }}
+      sx={{
+        p: { xs: 1.5, sm: 2 },
+        display: 'grid',
+        gridTemplateColumns: 'minmax(0, 1fr)',
+        gap: 1.5,
+        alignContent: 'start',
+        minWidth: 0,
+      }}
     >
       <Typography id="server-panel-heading" variant="h3" component="h3">
         Server

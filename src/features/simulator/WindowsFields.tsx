@@ -71,7 +71,13 @@ export function WindowsFields({
         legend={`SCHANNEL protocols (${keyName} keys)`}
         hint={`HKLM\\…\\SCHANNEL\\Protocols\\<version>\\${keyName}. “Default”: no key, Windows decides.`}
       >
-        <Box sx={{ display: 'grid', gap: 1.5, gridTemplateColumns: 'repeat(auto-fill, minmax(150px, 1fr))' }}>
+        <Box
+          sx={{
+            display: 'grid',
+            gap: 1.5,
+            gridTemplateColumns: 'repeat(auto-fill, minmax(min(150px, 100%), 1fr))',
+          }}
+        >
           {SIM_PROTOCOLS.map((p: SimProtocol) => (
             <SelectField
               key={p}

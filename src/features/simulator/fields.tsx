@@ -142,7 +142,7 @@ export function FieldGroup({
           {hint}
         </Typography>
       )}
-      <Box sx={{ display: 'grid', gap: 1.5 }}>{children}</Box>
+      <Box sx={{ display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', gap: 1.5 }}>{children}</Box>
     </Box>
   );
 }
