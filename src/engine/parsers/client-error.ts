@@ -1002,12 +1002,18 @@ const RULES: Rule[] = [
 
 interface CompiledRule extends Rule {
   squeezed: string[];
+  /** ids of the squeezed phrases in PHRASES */
+  ids: number[];
 }
 
-const COMPILED: CompiledRule[] = RULES.map((r) => ({
-  ...r,
-  squeezed: (r.phrases ?? []).map(squeezePhrase).filter((p) => p.length > 0),
-}));
+/** Every squeezed phrase of the rules and the drivers, looked up in one pass over the view. */
+const PHRASE_LIST: string[] = [];
+const phraseIds = (squeezed: string[]): number[] => squeezed.map((p) => PHRASE_LIST.push(p) - 1);
+
+const COMPILED: CompiledRule[] = RULES.map((r) => {
+  const squeezed = (r.phrases ?? []).map(squeezePhrase).filter((p) => p.length > 0);
+  return { ...r, squeezed, ids: phraseIds(squeezed) };
+});
 
 // ---------------------------------------------------------------------------------------------------
 // Drivers
@@ -1102,7 +1108,12 @@ const DRIVER_RULES: DriverRule[] = [
   },
 ];
 
-const COMPILED_DRIVERS = DRIVER_RULES.map((d) => ({ ...d, squeezed: (d.phrases ?? []).map(squeezePhrase) }));
+const COMPILED_DRIVERS = DRIVER_RULES.map((d) => {
+  const squeezed = (d.phrases ?? []).map(squeezePhrase);
+  return { ...d, squeezed, ids: phraseIds(squeezed) };
+});
+
+const PHRASES = new PhraseSet(PHRASE_LIST);
 
 const HRESULT_NAMES: Record<string, string> = {
   '0x80090331': 'SEC_E_ALGORITHM_MISMATCH',
@@ -1138,11 +1149,12 @@ interface Hit {
   group?: string;
 }
 
-/** First occurrence of a rule in the view. */
-function findRule(view: string, rule: CompiledRule): Hit | null {
+/** First occurrence of a rule in the view (`found`: PHRASES.firstIndexes(view)). */
+function findRule(view: string, rule: CompiledRule, found: Int32Array): Hit | null {
   let best: Hit | null = null;
-  for (const p of rule.squeezed) {
-    const at = view.indexOf(p);
+  for (let i = 0; i < rule.ids.length; i++) {
+    const at = found[rule.ids[i]!]!;
+    const p = rule.squeezed[i]!;
     if (at >= 0 && (best === null || at < best.start)) best = { rule, start: at, end: at + p.length };
   }
   if (rule.re) {
@@ -1268,8 +1280,9 @@ export function parseClientError(input: string): ClientErrorResult {
     }
 
     const hits: Hit[] = [];
+    const phrasesFound = PHRASES.firstIndexes(v);
     for (const rule of COMPILED) {
-      const h = findRule(v, rule);
+      const h = findRule(v, rule, phrasesFound);
       if (h) hits.push(h);
     }
     const of = (kind: SignalKind): Hit[] => hits.filter((h) => h.rule.kind === kind);
@@ -1515,8 +1528,9 @@ export function parseClientError(input: string): ClientErrorResult {
     let odbc: string | null = null;
     for (const d of COMPILED_DRIVERS) {
       let found: { start: number; end: number; group?: string } | null = null;
-      for (const p of d.squeezed) {
-        const at = v.indexOf(p);
+      for (let i = 0; i < d.ids.length; i++) {
+        const at = phrasesFound[d.ids[i]!]!;
+        const p = d.squeezed[i]!;
         if (at >= 0 && (found === null || at < found.start)) found = { start: at, end: at + p.length };
       }
       if (d.re) {

@@ -118,6 +118,9 @@ function isHex(c: number): boolean {
 
 /** Whether the text looks JSON-escaped (decides 'auto'). Linear. */
 export function looksEscaped(text: string, maxInput = DEFAULT_MAX_INPUT): boolean {
+  // no backslash before the limit: nothing is escaped (found natively, without the loop below)
+  const firstBackslash = text.indexOf('\\');
+  if (firstBackslash < 0 || firstBackslash >= maxInput) return false;
   let literalN = 0;
   let realN = 0;
   const n = Math.min(text.length, maxInput);
@@ -171,9 +174,30 @@ export function normalizeText(original: string, options: NormalizeOptions): Mapp
   let pendingSpace = -1;
   let pendingSpaceEnd = -1;
 
+  /** whether a UTF-16 surrogate went into the view (codesToString must then keep lone ones) */
+  let surrogates = false;
   let i = 0;
   while (i < n) {
     let c = input.charCodeAt(i);
+    // the common case first: a visible ASCII character that is not a backslash or a quote marker
+    if (c > 32 && c < 127 && c !== 92 && !(c === 62 && atLineStart && dropQuotes)) {
+      atLineStart = false;
+      if (collapse && pendingSpace >= 0) {
+        if (k > 0) {
+          codes[k] = 32;
+          starts[k] = pendingSpace;
+          ends[k] = pendingSpaceEnd;
+          k++;
+        }
+        pendingSpace = -1;
+      }
+      codes[k] = lowercase && c >= 65 && c <= 90 ? c + 32 : c;
+      starts[k] = i;
+      ends[k] = i + 1;
+      k++;
+      i++;
+      continue;
+    }
     // what this step consumed and produced: kind 0 = visible character, 1 = space, 2 = line break, 3 = nothing
     let kind = 0;
     let e = i + 1;
@@ -231,6 +255,7 @@ export function normalizeText(original: string, options: NormalizeOptions): Mapp
       }
       let f = c < 128 ? c : foldChar(c);
       if (lowercase) f = f >= 65 && f <= 90 ? f + 32 : f < 128 ? f : lower(f);
+      if (f >= 0xd800 && f <= 0xdfff) surrogates = true;
       codes[k] = f;
       starts[k] = i;
       ends[k] = e;
@@ -253,7 +278,7 @@ export function normalizeText(original: string, options: NormalizeOptions): Mapp
   }
   starts[k] = n;
   ends[k] = n;
-  const text = codesToString(codes, k);
+  const text = codesToString(codes, k, surrogates);
   return {
     text,
     starts: starts.subarray(0, k + 1),
@@ -267,20 +292,13 @@ export function normalizeText(original: string, options: NormalizeOptions): Mapp
 const utf16 = typeof TextDecoder === 'function' ? new TextDecoder('utf-16le') : null;
 
 /** The first `k` UTF-16 code units as a string (TextDecoder when the platform has it: browsers, workers, Node). */
-function codesToString(codes: Uint16Array, k: number): string {
+function codesToString(codes: Uint16Array, k: number, surrogates: boolean): string {
   if (utf16 && k > 256) {
     try {
       const view = codes.subarray(0, k);
-      // lone surrogates must survive unchanged: TextDecoder would replace them, so check first
-      let lone = false;
-      for (let i = 0; i < k; i++) {
-        const c = view[i] ?? 0;
-        if (c >= 0xd800 && c <= 0xdfff) {
-          lone = true;
-          break;
-        }
-      }
-      if (!lone) return utf16.decode(view);
+      // lone surrogates must survive unchanged: TextDecoder would replace them, so it is used only when the
+      // view holds no surrogate at all
+      if (!surrogates) return utf16.decode(view);
     } catch {
       // fall through
     }

@@ -68,3 +68,30 @@ describe('lowerHead and withoutNuls', () => {
     expect(withoutNuls('plain')).toBe('plain');
   });
 });
+
+describe('PhraseSet on long texts', () => {
+  it('finds the first occurrence of every phrase in one pass, like indexOf', () => {
+    const phrases = [
+      'forcibly closed',
+      'remote host',
+      'ho',
+      'x',
+      '远程主机',
+      'absent phrase',
+      'hostess',
+      'end marker',
+      'aab',
+      'ab',
+    ];
+    const filler = 'the connection was reset by the remote ho st; '.repeat(3000);
+    const texts = [
+      filler,
+      `${filler}aab forcibly closed 远程主机 end marker`,
+      'ab'.repeat(40000),
+      `${'a'.repeat(70000)}b`,
+    ];
+    const set = new PhraseSet(phrases);
+    for (const t of texts) expect([...set.firstIndexes(t)]).toEqual(indexOfAll(t, phrases));
+    for (const t of texts) expect([...set.firstIndexes(t)]).toEqual(indexOfAll(t, phrases));
+  });
+});

@@ -1,11 +1,12 @@
 /**
- * Many literal phrases looked up in one short text (a block that detection sniffs), with fewer `indexOf`
- * calls: on short texts each call costs more to set up than to scan.
+ * Many literal phrases looked up in one text, with the answers of `indexOf` but less work.
  *
- * One pass over the text records which pairs of adjacent ASCII characters occur in it; a phrase is searched
- * only when every ASCII pair it contains occurs somewhere in the text (a phrase that occurs has all of its
- * pairs in the text, so the filter never hides a match). The pass is shared by the sniffers that look at the
- * same text. Long texts skip the filter (nearly every pair occurs in them). No regular expressions.
+ * Short texts (a block that detection sniffs), where each indexOf call costs more to set up than to scan:
+ * one pass over the text records which pairs of adjacent ASCII characters occur in it, and a phrase is
+ * searched only when every ASCII pair it contains occurs somewhere in the text (a phrase that occurs has all
+ * of its pairs in the text, so the filter never hides a match). The pass is shared by the sniffers that look
+ * at the same text. Long texts (a whole pasted log), where every absent phrase would cost a full read: one
+ * pass finds the first occurrence of every phrase. No regular expressions.
  */
 
 /** Texts longer than this are searched phrase by phrase without the pair filter. */
@@ -35,6 +36,12 @@ export class PhraseSet {
   readonly phrases: readonly string[];
   /** per phrase: the distinct pair keys ((c0 << 7) | c1) of its adjacent ASCII characters */
   private readonly keys: Int32Array[];
+  /** long texts: pair key of the first two characters -> bucket number + 1 (0: no phrase starts so) */
+  private table: Uint16Array | null = null;
+  /** bucket -> ids of the phrases starting with its pair */
+  private buckets: number[][] = [];
+  /** ids of the phrases that do not start with two ASCII characters (looked up with indexOf) */
+  private others: number[] = [];
 
   constructor(phrases: readonly string[]) {
     this.phrases = [...phrases];
@@ -52,12 +59,70 @@ export class PhraseSet {
   /** For each phrase, the offset of its first occurrence in `text`, or -1 (exactly `text.indexOf(phrase)`). */
   firstIndexes(text: string): Int32Array {
     const phrases = this.phrases;
+    if (text.length > FILTER_MAX && phrases.length > 8) return this.scan(text);
     const out = new Int32Array(phrases.length);
     const filter = text.length <= FILTER_MAX;
     if (filter) notePairs(text);
     for (let id = 0; id < phrases.length; id++) {
       if (filter && !this.mayOccur(id)) out[id] = -1;
       else out[id] = text.indexOf(phrases[id]!);
+    }
+    return out;
+  }
+
+  /**
+   * Long texts, where one indexOf per absent phrase would read the whole text again: a single left-to-right
+   * pass looks up the pair of characters at each offset; a phrase leaves the pass once found, and the pass
+   * stops when every phrase is found.
+   */
+  private scan(text: string): Int32Array {
+    const phrases = this.phrases;
+    if (!this.table) {
+      const table = new Uint16Array(128 * 128);
+      phrases.forEach((p, id) => {
+        const c0 = p.charCodeAt(0);
+        const c1 = p.charCodeAt(1);
+        if (p.length < 2 || c0 >= 128 || c1 >= 128) {
+          this.others.push(id);
+          return;
+        }
+        const key = (c0 << 7) | c1;
+        if (table[key] === 0) {
+          this.buckets.push([]);
+          table[key] = this.buckets.length;
+        }
+        this.buckets[table[key]! - 1]!.push(id);
+      });
+      this.table = table;
+    }
+    const table = this.table;
+    const out = new Int32Array(phrases.length).fill(-1);
+    for (const id of this.others) out[id] = text.indexOf(phrases[id]!);
+    // per call: the phrases still looked for, per bucket (found ones are dropped)
+    const pending = this.buckets.map((b) => b.slice());
+    let left = phrases.length - this.others.length;
+    const n = text.length;
+    let c1 = n > 0 ? text.charCodeAt(0) : 128;
+    for (let i = 0; i + 1 < n && left > 0; i++) {
+      const c0 = c1;
+      c1 = text.charCodeAt(i + 1);
+      if ((c0 | c1) >= 128) continue;
+      const b = table[(c0 << 7) | c1]!;
+      if (b === 0) continue;
+      const ids = pending[b - 1]!;
+      for (let j = 0; j < ids.length; j++) {
+        const id = ids[j]!;
+        const p = phrases[id]!;
+        const len = p.length;
+        if (i + len > n) continue;
+        let k = 2;
+        while (k < len && text.charCodeAt(i + k) === p.charCodeAt(k)) k++;
+        if (k < len) continue;
+        out[id] = i;
+        left--;
+        ids.splice(j, 1);
+        j--;
+      }
     }
     return out;
   }
