@@ -48,6 +48,10 @@ function expectedHeading(entry: PublishedUrl): string | RegExp {
       return 'Paste what you have';
     case 'links':
       return 'Link builder';
+    case 'simulator':
+    case 'simulator-preset':
+    case 'simulator-shared':
+      return 'Handshake simulator';
     default:
       throw new Error(`The fixture names an unknown page kind: ${entry.page}`);
   }
@@ -70,6 +74,10 @@ for (const { release, urls } of releases) {
         }
         if (entry.page === 'paste-share')
           await expect(page.getByText(/Opened a shared analysis/)).toBeVisible();
+        if (entry.page === 'simulator-preset')
+          await expect(page.getByText(/Loaded the preset “/)).toBeVisible();
+        if (entry.page === 'simulator-shared')
+          await expect(page.getByText('Opened the shared setup.')).toBeVisible();
         if (entry.note === 'alias') await expect(page.getByText('This link uses an old name')).toBeVisible();
         // Embedded pages have no site header or footer; full pages have both.
         await expect(page.getByRole('banner')).toHaveCount(entry.embed ? 0 : 1);
@@ -135,6 +143,19 @@ test.describe('link builder', () => {
     await expect(page.getByRole('banner')).toHaveCount(0);
     // The answers are really there: the wizard shows them and Back goes to the previous question.
     await expect(page.getByText('A program on Linux or macOS').first()).toBeVisible();
+  });
+
+  test('makes a link to a simulator setup of a server and a client', async ({ page }) => {
+    await page.goto(`${MOUNT}#/links`);
+    await page.getByRole('radio', { name: 'The handshake simulator with a setup loaded' }).check();
+    await page.getByLabel('Simulator setup').selectOption('+');
+    await page.getByLabel('Server', { exact: true }).selectOption('ws2019-sql2019');
+    await page.getByLabel('Client', { exact: true }).selectOption('mds-5');
+    const link = (await codeOf(page, 'Copy Link: the link').textContent()) ?? '';
+    expect(link).toMatch(/#\/simulator\?preset=ws2019-sql2019%2Bmds-5$/);
+    await page.goto(link);
+    await expect(heading(page)).toHaveText('Handshake simulator');
+    await expect(page.getByText('Loaded the preset “ws2019-sql2019+mds-5”.')).toBeVisible();
   });
 
   test('has no axe violations', async ({ page }) => {

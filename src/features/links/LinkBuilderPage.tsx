@@ -329,7 +329,7 @@ export default function LinkBuilderPage() {
         {kind === 'simulator' && (
           <>
             <Choice
-              label="Setup"
+              label="Simulator setup"
               value={presetId}
               onChange={(v) => {
                 setPresetId(v);

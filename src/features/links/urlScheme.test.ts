@@ -65,6 +65,16 @@ describe('URL scheme', () => {
     expect(bad.notices[0]!.items[0]).toContain('embed=1');
   });
 
+  it('keeps the link’s own spelling of values it does not change, and repairs a hand-typed preset pair', () => {
+    expect(check('/paste?share=v1.ab$c+d').canonical).toBe('/paste?share=v1.ab$c+d');
+    expect(check('/simulator?preset=ws2019-sql2019+mds-5').canonical).toBe(
+      '/simulator?preset=ws2019-sql2019%2Bmds-5',
+    );
+    expect(check('/simulator?preset=ws2019-sql2019%2Bmds-5').canonical).toBe(
+      '/simulator?preset=ws2019-sql2019%2Bmds-5',
+    );
+  });
+
   it('asks for the alias tables only for pages with an id, and waits for them', () => {
     expect(checkLocation('/scenario/scenario-3', '').needsAliases).toBe(true);
     expect(needsRedirect(checkLocation('/scenario/scenario-3', ''), '/scenario/scenario-3', '')).toBe(false);

@@ -49,7 +49,7 @@ const ROUTE_PATTERNS: readonly [RouteName, string][] = [
   ['scenarios', paths.scenarios.pattern],
   ['scenario', paths.scenario.pattern],
   ['links', paths.links.pattern],
-  ['simulator', '/simulator'],
+  ['simulator', paths.simulator.pattern],
 ];
 
 export interface LinkNotice {
@@ -149,7 +149,12 @@ export function checkLocation(pathname: string, search: string, aliases?: AliasR
   const kept = new URLSearchParams();
   const seen = new Set<string>();
   let answers: string | undefined;
-  for (const [name, value] of params) {
+  let changed = embedValues.length > 0;
+  for (const [name, rawValue] of params) {
+    // Preset ids never hold spaces; a hand-typed `preset=<server>+<client>` arrives with its "+" read as a
+    // space (form encoding), so it is put back.
+    const value = matched.route === 'simulator' && name === 'preset' ? rawValue.replace(/ /g, '+') : rawValue;
+    if (value !== rawValue) changed = true;
     if (!allowed.has(name)) {
       ignored.push(
         `${quoteValue(value === '' ? name : `${name}=${value}`)}: this page has no setting called ${quoteValue(name, 30)}.`,
@@ -170,10 +175,13 @@ export function checkLocation(pathname: string, search: string, aliases?: AliasR
       items: ignored,
     });
   }
+  // The address is rewritten only when something was taken out or repaired; otherwise its own spelling of
+  // the values (`$` in share tokens, say) is kept as it is.
   const rest = kept.toString();
+  const query = changed || ignored.length > 0 || answers !== undefined ? (rest ? `?${rest}` : '') : search;
   return {
     route: matched.route,
-    canonical: canonicalPath + (rest ? `?${rest}` : ''),
+    canonical: canonicalPath + query,
     notices,
     ...(answers === undefined ? {} : { answers }),
     ...(embed === undefined ? {} : { embed }),
@@ -219,7 +227,9 @@ export function routeFor(target: LinkTarget): string {
         ? `${paths.paste.href()}?sample=${encodeURIComponent(target.sample)}`
         : paths.paste.href();
     case 'simulator':
-      return target.preset ? `/simulator?preset=${encodeURIComponent(target.preset)}` : '/simulator';
+      return target.preset
+        ? `${paths.simulator.href()}?preset=${encodeURIComponent(target.preset)}`
+        : paths.simulator.href();
     case 'links':
       return paths.links.href();
   }
