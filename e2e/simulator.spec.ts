@@ -51,6 +51,10 @@ test('preset deep links reproduce their scenario', async ({ page }) => {
     await page.goto(hashRoute(`/simulator?preset=${preset.id}`));
     const verdict = page.getByTestId('sim-verdict');
     await expect(page.getByTestId('sim-notice')).toContainText(preset.label);
+    // the preset list shows the pair the link loaded, not the first one
+    await expect(page.getByRole('combobox', { name: 'A pair that reproduces a scenario' })).toContainText(
+      preset.label,
+    );
     if (preset.expected === 'success') {
       await expect(verdict, preset.id).toContainText('The connection works');
     } else if (getOutcome(preset.expected)) {

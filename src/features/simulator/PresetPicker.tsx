@@ -20,15 +20,18 @@ import { outcomeTitle } from './labels';
  * selects; "Load" replaces the side(s), so nothing changes while the user is still looking.
  */
 export function PresetPicker({
+  initialScenario,
   onLoadPair,
   onLoadServer,
   onLoadClient,
 }: {
+  /** the scenario preset a link loaded, shown as chosen (the page remounts the picker when it changes) */
+  initialScenario?: string | null;
   onLoadPair: (pair: SimPair, label: string) => void;
   onLoadServer: (server: ServerSide, label: string) => void;
   onLoadClient: (client: ClientSide, label: string) => void;
 }) {
-  const [scenario, setScenario] = useState(SCENARIO_PRESETS[0]?.id ?? '');
+  const [scenario, setScenario] = useState(initialScenario ?? SCENARIO_PRESETS[0]?.id ?? '');
   const [server, setServer] = useState(SERVER_PRESETS[0]?.id ?? '');
   const [client, setClient] = useState(CLIENT_PRESETS[0]?.id ?? '');
   const scenarioPreset = SCENARIO_PRESETS.find((p) => p.id === scenario);

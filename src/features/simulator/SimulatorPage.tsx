@@ -57,8 +57,19 @@ const verdictText = (r: SimulationResult) =>
  */
 export default function SimulatorPage() {
   useDocumentTitle('Handshake simulator');
-  const { server, client, matrix, revision, notice, setServer, setClient, load, setMatrix, setNotice } =
-    useSimulatorStore();
+  const {
+    server,
+    client,
+    matrix,
+    revision,
+    notice,
+    linkedPreset,
+    setServer,
+    setClient,
+    load,
+    setMatrix,
+    setNotice,
+  } = useSimulatorStore();
   const [tab, setTab] = useState(0);
   // Both belong to one setup: loading another (preset, link, fix, matrix cell) bumps `revision` and hides them.
   const [fixesFor, setFixesFor] = useState<number | null>(null);
@@ -83,7 +94,7 @@ export default function SimulatorPage() {
     if (search === '') return;
     const link = readDeepLink(new URLSearchParams(search));
     if (link) {
-      if (link.pair) load(link.pair, link.notice);
+      if (link.pair) load(link.pair, link.notice, link.scenarioPresetId ?? null);
       else setNotice(link.notice);
       if (link.matrix && link.matrix.servers.length > 0 && link.matrix.clients.length > 0)
         setMatrix(link.matrix);
@@ -198,6 +209,8 @@ export default function SimulatorPage() {
         {tab === 0 && (
           <>
             <PresetPicker
+              key={linkedPreset ?? ''}
+              initialScenario={linkedPreset}
               onLoadPair={(pair, label) => loadPair(pair, `Loaded the preset “${label}”.`)}
               onLoadServer={(s, label) => loadPair({ server: s, client }, `Loaded the server “${label}”.`)}
               onLoadClient={(c, label) => loadPair({ server, client: c }, `Loaded the client “${label}”.`)}

@@ -5,6 +5,8 @@ import type { MatrixSelection, Notice } from './simulatorStore';
 export interface DeepLink {
   /** the pair to load; null = keep the current setup */
   pair: SimPair | null;
+  /** the scenario preset the link named, so the preset list can show it as chosen */
+  scenarioPresetId?: string | null;
   matrix: MatrixSelection | null;
   notice: Notice;
 }
@@ -12,12 +14,14 @@ export interface DeepLink {
 const shown = (value: string) => (value.length > 60 ? `${value.slice(0, 60)}…` : value);
 
 /** A preset id from a link: a scenario preset, "<server>+<client>", or a scenario id (its first preset). */
-export function presetFromId(id: string): { pair: SimPair; label: string } | null {
+export function presetFromId(
+  id: string,
+): { pair: SimPair; label: string; scenarioPresetId: string | null } | null {
   const byId = SCENARIO_PRESETS.find((p) => p.id === id);
   const byScenario = byId ?? SCENARIO_PRESETS.find((p) => p.expected === id);
   const pair = resolvePreset(byScenario?.id ?? id);
   if (!pair) return null;
-  return { pair, label: byScenario?.label ?? id };
+  return { pair, label: byScenario?.label ?? id, scenarioPresetId: byScenario?.id ?? null };
 }
 
 /**
@@ -77,6 +81,7 @@ export function readDeepLink(params: URLSearchParams): DeepLink | null {
     }
     return {
       pair: found.pair,
+      scenarioPresetId: found.scenarioPresetId,
       matrix: null,
       notice: { severity: 'success', text: `Loaded the preset “${found.label}”.` },
     };

@@ -24,10 +24,16 @@ interface SimulatorState {
   /** bumped when a side is replaced wholesale (preset, fix, shared link), so the forms start afresh */
   revision: number;
   notice: Notice | null;
+  /** the scenario preset a link loaded, so the preset list shows it as chosen */
+  linkedPreset: string | null;
   setServer: (server: ServerSide) => void;
   setClient: (client: ClientSide) => void;
   /** replaces both sides (and says why, when given) */
-  load: (pair: { server: ServerSide; client: ClientSide }, notice?: Notice | null) => void;
+  load: (
+    pair: { server: ServerSide; client: ClientSide },
+    notice?: Notice | null,
+    linkedPreset?: string | null,
+  ) => void;
   setMatrix: (matrix: MatrixSelection) => void;
   setNotice: (notice: Notice | null) => void;
 }
@@ -50,13 +56,15 @@ export const useSimulatorStore = create<SimulatorState>()(
       matrix: DEFAULT_MATRIX,
       revision: 0,
       notice: null,
+      linkedPreset: null,
       setServer: (server) => set({ server }),
       setClient: (client) => set({ client }),
-      load: (pair, notice) =>
+      load: (pair, notice, linkedPreset) =>
         set((s) => ({
           server: pair.server,
           client: pair.client,
           revision: s.revision + 1,
+          ...(linkedPreset !== undefined ? { linkedPreset } : {}),
           ...(notice !== undefined ? { notice } : {}),
         })),
       setMatrix: (matrix) => set({ matrix }),
