@@ -4,7 +4,7 @@ import Box from '@mui/material/Box';
 import { useLinkNotices } from './noticeStore';
 
 /** What the app did with the link the visitor arrived with (old names, ignored parts, filled-in answers). */
-export function LinkNotices() {
+export default function NoticeList() {
   const notices = useLinkNotices((s) => s.notices);
   const dismiss = useLinkNotices((s) => s.dismiss);
   if (notices.length === 0) return null;
