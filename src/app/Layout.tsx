@@ -130,7 +130,10 @@ export function Layout() {
         <Container maxWidth="md">
           <Typography variant="body2" color="text.secondary">
             Version {__APP_VERSION__}. Everything runs in your browser: nothing you paste or drop is sent
-            anywhere.
+            anywhere.{' '}
+            <Link component={RouterLink} to={paths.links.href()} color="inherit">
+              Link to this tool from a knowledge-base page
+            </Link>
           </Typography>
         </Container>
       </Box>
