@@ -456,11 +456,15 @@ const targets: Target[] = [
   target({
     name: 'redact',
     weight: 60,
-    input: anyText,
-    run: (text) => {
+    input: fc.record({ text: anyText, at: fc.nat(), secret: password }),
+    run: ({ text, at, secret }) => {
       const r = redactSecrets(text);
       check(typeof r.text === 'string' && Array.isArray(r.removed), 'redaction shape');
-      check(redactSecrets(r.text).text === r.text, 'redacting the redacted text changed it');
+      check(r.removed.length === 0 || r.text !== text, 'reported a removal but changed nothing');
+      // A connection-string password on its own line, anywhere in any text, never survives.
+      const lines = text.split('\n');
+      lines.splice(at % (lines.length + 1), 0, `Server=sql01;User ID=app;Password=${secret};`);
+      check(!redactSecrets(lines.join('\n')).text.includes(secret), 'a password survived redaction');
     },
   }),
   target({
