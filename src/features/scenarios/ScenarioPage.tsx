@@ -19,6 +19,7 @@ import { StepList } from '@/components/StepList';
 import { useDocumentTitle } from '@/components/useDocumentTitle';
 import { visuallyHidden } from '@/components/visuallyHidden';
 import { paths } from '@/config/paths';
+import { shareableUrl } from '@/config/shareableUrl';
 import { useWizardStore } from '@/store/wizardStore';
 
 const TYPE_LABEL: Record<Outcome['type'], string> = {
@@ -109,7 +110,7 @@ export default function ScenarioPage() {
   const answered = cameFromWizard
     ? path.steps.map((s) => ({ question: s.question.title, answer: s.answer.label }))
     : [];
-  const shareLink = typeof window === 'undefined' ? undefined : window.location.href;
+  const shareLink = typeof window === 'undefined' ? undefined : shareableUrl(window.location.href);
 
   return (
     <>

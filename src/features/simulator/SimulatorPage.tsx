@@ -17,6 +17,7 @@ import { copyText } from '@/components/clipboard';
 import { PageHeading } from '@/components/PageHeading';
 import { useDocumentTitle } from '@/components/useDocumentTitle';
 import { paths } from '@/config/paths';
+import { shareableUrl } from '@/config/shareableUrl';
 import { ClientPanel } from './ClientPanel';
 import { readDeepLink } from './deepLink';
 import { FixList } from './FixList';
@@ -142,7 +143,7 @@ export default function SimulatorPage() {
 
   async function copyLink() {
     const token = encodeSimState({ server, client, matrix });
-    const url = `${window.location.href.split('#')[0]}#${paths.simulator.href()}?s=${token}`;
+    const url = `${shareableUrl(window.location.href).split('#')[0]}#${paths.simulator.href()}?s=${token}`;
     const ok = await copyText(url);
     setCopied(ok);
     setManualLink(ok ? null : url);
