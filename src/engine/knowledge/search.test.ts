@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { allOutcomes } from './index';
 import { searchOutcomes } from './search';
 
+const HANG_GUARD_MS = 1500;
+
 const top = (query: string) => searchOutcomes(allOutcomes, query)[0]?.outcome.id;
 const ids = (query: string) => searchOutcomes(allOutcomes, query).map((hit) => hit.outcome.id);
 
@@ -35,7 +37,8 @@ describe('searchOutcomes', () => {
   it('stays fast on a huge paste', () => {
     const started = performance.now();
     searchOutcomes(allOutcomes, 'forcibly closed '.repeat(50_000));
-    expect(performance.now() - started).toBeLessThan(200);
+    // a hang guard, not a speed test (npm run bench measures speed): super-linear work on 100 KB takes seconds
+    expect(performance.now() - started).toBeLessThan(HANG_GUARD_MS);
   });
 });
 

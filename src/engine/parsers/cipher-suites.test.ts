@@ -3,6 +3,8 @@ import { cipherSuitesParser, intersectSuites, type CipherSuitesFacts } from './c
 import type { ParseResult } from '../model';
 import { DEFAULT_CIPHER_ORDER } from '../knowledge-tables/windows';
 
+const HANG_GUARD_MS = 1500;
+
 const raw = import.meta.glob('./__fixtures__/cipher-suites/*', {
   query: '?raw',
   import: 'default',
@@ -315,6 +317,7 @@ describe('cipher-suites: robustness', () => {
         best = Math.min(best, performance.now() - t0);
         expect(r.kind).toBe('cipher-suites');
       }
-      expect(best).toBeLessThan(200);
+      // a hang guard, not a speed test (npm run bench measures speed): super-linear work on 100 KB takes seconds
+      expect(best).toBeLessThan(HANG_GUARD_MS);
     });
 });

@@ -17,6 +17,8 @@ function timed(fn: () => void): number {
 }
 import expected from './__fixtures__/client-error/expected.json';
 
+const HANG_GUARD_MS = 1500;
+
 const files = import.meta.glob('./__fixtures__/client-error/*.txt', {
   query: '?raw',
   import: 'default',
@@ -206,7 +208,8 @@ describe('client-error adversarial input', () => {
     }
     expect(kind).toBe(parseClientError('').kind);
     expect(score).toBeGreaterThanOrEqual(0);
-    expect(ms).toBeLessThan(200);
+    // a hang guard, not a speed test (npm run bench measures speed): super-linear work on 100 KB takes seconds
+    expect(ms).toBeLessThan(HANG_GUARD_MS);
   });
   it('never throws on non-string input', () => {
     expect(() => parseClientError(undefined as unknown as string)).not.toThrow();

@@ -9,6 +9,8 @@ import {
   type CollectorPart,
 } from './collector';
 
+const HANG_GUARD_MS = 1500;
+
 const raw = import.meta.glob('./__fixtures__/collector/*', {
   query: '?raw',
   import: 'default',
@@ -307,6 +309,7 @@ describe('damaged output never throws', () => {
     const t0 = performance.now();
     splitCollectorOutput(text);
     isCollectorOutput(text);
-    expect(performance.now() - t0).toBeLessThan(50);
+    // a hang guard, not a speed test (npm run bench measures speed): super-linear work on 100 KB takes seconds
+    expect(performance.now() - t0).toBeLessThan(HANG_GUARD_MS);
   });
 });

@@ -17,6 +17,8 @@ function timed(fn: () => void): number {
 }
 import expected from './__fixtures__/errorlog/expected.json';
 
+const HANG_GUARD_MS = 1500;
+
 const files = import.meta.glob('./__fixtures__/errorlog/*.{txt,log}', {
   query: '?raw',
   import: 'default',
@@ -143,7 +145,8 @@ describe('errorlog adversarial input', () => {
     }
     expect(kind).toBe(parseErrorlog('').kind);
     expect(score).toBeGreaterThanOrEqual(0);
-    expect(ms).toBeLessThan(200);
+    // a hang guard, not a speed test (npm run bench measures speed): super-linear work on 100 KB takes seconds
+    expect(ms).toBeLessThan(HANG_GUARD_MS);
   });
   it('never throws on non-string input', () => {
     expect(() => parseErrorlog(42 as unknown as string)).not.toThrow();

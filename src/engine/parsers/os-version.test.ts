@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { osVersionParser, type OsVersionFacts } from './os-version';
 import type { ParseResult } from '../model';
 
+const HANG_GUARD_MS = 1500;
+
 const raw = import.meta.glob('./__fixtures__/os-version/*', {
   query: '?raw',
   import: 'default',
@@ -187,6 +189,7 @@ describe('os-version: robustness', () => {
         best = Math.min(best, performance.now() - t0);
         expect(r.kind).toBe('os-version');
       }
-      expect(best).toBeLessThan(200);
+      // a hang guard, not a speed test (npm run bench measures speed): super-linear work on 100 KB takes seconds
+      expect(best).toBeLessThan(HANG_GUARD_MS);
     });
 });

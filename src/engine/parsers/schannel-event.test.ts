@@ -23,6 +23,8 @@ function timed(fn: () => void): number {
 }
 import expected from './__fixtures__/schannel-event/expected.json';
 
+const HANG_GUARD_MS = 1500;
+
 const files = import.meta.glob('./__fixtures__/schannel-event/*.{txt,xml}', {
   query: '?raw',
   import: 'default',
@@ -143,7 +145,8 @@ describe('schannel-event adversarial input', () => {
     }
     expect(kind).toBe(parseSchannelEvent('').kind);
     expect(score).toBeGreaterThanOrEqual(0);
-    expect(ms).toBeLessThan(200);
+    // a hang guard, not a speed test (npm run bench measures speed): super-linear work on 100 KB takes seconds
+    expect(ms).toBeLessThan(HANG_GUARD_MS);
   });
   it('never throws on non-string input', () => {
     expect(() => parseSchannelEvent({} as unknown as string)).not.toThrow();

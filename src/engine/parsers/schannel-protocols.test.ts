@@ -7,6 +7,8 @@ import {
 } from './schannel-protocols';
 import type { ParseResult } from '../model';
 
+const HANG_GUARD_MS = 1500;
+
 const raw = import.meta.glob('./__fixtures__/schannel-protocols/*', {
   query: '?raw',
   import: 'default',
@@ -267,6 +269,7 @@ describe('schannel-protocols: robustness', () => {
         best = Math.min(best, performance.now() - t0);
         expect(r.kind).toBe('schannel-protocols');
       }
-      expect(best).toBeLessThan(200);
+      // a hang guard, not a speed test (npm run bench measures speed): super-linear work on 100 KB takes seconds
+      expect(best).toBeLessThan(HANG_GUARD_MS);
     });
 });

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { sqlVersionParser, type SqlVersionFacts } from './sql-version';
 import type { ParseResult } from '../model';
 
+const HANG_GUARD_MS = 1500;
+
 const raw = import.meta.glob('./__fixtures__/sql-version/*', {
   query: '?raw',
   import: 'default',
@@ -209,6 +211,7 @@ describe('sql-version: robustness', () => {
         best = Math.min(best, performance.now() - t0);
         expect(r.kind).toBe('sql-version');
       }
-      expect(best).toBeLessThan(200);
+      // a hang guard, not a speed test (npm run bench measures speed): super-linear work on 100 KB takes seconds
+      expect(best).toBeLessThan(HANG_GUARD_MS);
     });
 });

@@ -3,6 +3,8 @@ import { CLIENT_PRESETS, SERVER_PRESETS } from '@/engine/simulator';
 import { DEFAULT_MATRIX } from './defaults';
 import { shortResult, suitesFromText, windowsChoices } from './labels';
 
+const HANG_GUARD_MS = 1500;
+
 describe('suitesFromText', () => {
   it('reads Get-TlsCipherSuite output, a Functions value and plain lists, in order, once each', () => {
     const getTls = `Name                  : TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384
@@ -22,7 +24,8 @@ Name                  : TLS_DHE_RSA_WITH_AES_256_GCM_SHA384`;
   it('stays fast on a huge paste', () => {
     const start = performance.now();
     suitesFromText('TLS_'.repeat(250_000));
-    expect(performance.now() - start).toBeLessThan(200);
+    // a hang guard, not a speed test (npm run bench measures speed): super-linear work on 100 KB takes seconds
+    expect(performance.now() - start).toBeLessThan(HANG_GUARD_MS);
   });
 });
 
