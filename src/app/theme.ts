@@ -43,7 +43,19 @@ export const theme = createTheme({
     button: { textTransform: 'none', fontWeight: 600 },
   },
   components: {
-    MuiButtonBase: { defaultProps: { disableRipple: false } },
+    MuiButtonBase: {
+      defaultProps: { disableRipple: false },
+      // MUI's buttons, links styled as buttons, cards, radios and checkboxes remove the browser's focus ring
+      // and show only a faint ripple; keyboard users need a clear one (WCAG 2.4.7).
+      styleOverrides: {
+        root: {
+          '&.Mui-focusVisible': {
+            outline: '2px solid var(--mui-palette-primary-main)',
+            outlineOffset: 2,
+          },
+        },
+      },
+    },
     MuiLink: { defaultProps: { underline: 'always' } },
   },
 });
