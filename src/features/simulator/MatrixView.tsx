@@ -8,6 +8,7 @@ import Typography from '@mui/material/Typography';
 import { CLIENT_PRESETS, SERVER_PRESETS, presetClient, presetServer } from '@/engine/simulator';
 import type { ClientSide, ServerSide } from '@/engine/simulator/types';
 import { CURRENT, DEFAULT_MATRIX } from './defaults';
+import type { PastedSides } from './usePastedSides';
 import { shortResult } from './labels';
 import type { MatrixSelection } from './simulatorStore';
 import { StatusIcon } from './StatusIcon';
@@ -81,22 +82,27 @@ function Chooser({
 export function MatrixView({
   server,
   client,
+  pasted,
   selection,
   onSelectionChange,
   onOpen,
 }: {
   server: ServerSide;
   client: ClientSide;
+  /** each paste of this tab read on its own: a server row and a client column to choose */
+  pasted: PastedSides[];
   selection: MatrixSelection;
   onSelectionChange: (selection: MatrixSelection) => void;
   onOpen: (server: ServerSide, client: ClientSide, label: string) => void;
 }) {
   const serverOptions = [
     { id: CURRENT, label: 'Current setup (server)' },
+    ...pasted.map((p) => ({ id: p.id, label: `${p.label} (pasted, as a server)` })),
     ...SERVER_PRESETS.map((p) => ({ id: p.id, label: p.label })),
   ];
   const clientOptions = [
     { id: CURRENT, label: 'Current setup (client)' },
+    ...pasted.map((p) => ({ id: p.id, label: `${p.label} (pasted, as a client)` })),
     ...CLIENT_PRESETS.map((p) => ({ id: p.id, label: p.label })),
   ];
 
@@ -104,21 +110,25 @@ export function MatrixView({
     () =>
       selection.servers.flatMap((id) => {
         if (id === CURRENT) return [{ id, label: 'Current setup', side: server }];
+        const fromPaste = pasted.find((p) => p.id === id);
+        if (fromPaste) return [{ id, label: fromPaste.label, side: fromPaste.server }];
         const side = presetServer(id);
         const label = SERVER_PRESETS.find((p) => p.id === id)?.label;
         return side && label ? [{ id, label, side }] : [];
       }),
-    [selection.servers, server],
+    [selection.servers, server, pasted],
   );
   const columns: Column<ClientSide>[] = useMemo(
     () =>
       selection.clients.flatMap((id) => {
         if (id === CURRENT) return [{ id, label: 'Current setup', side: client }];
+        const fromPaste = pasted.find((p) => p.id === id);
+        if (fromPaste) return [{ id, label: fromPaste.label, side: fromPaste.client }];
         const side = presetClient(id);
         const label = CLIENT_PRESETS.find((p) => p.id === id)?.label;
         return side && label ? [{ id, label, side }] : [];
       }),
-    [selection.clients, client],
+    [selection.clients, client, pasted],
   );
   const results = useMemo(
     () =>

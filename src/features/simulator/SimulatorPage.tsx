@@ -28,6 +28,7 @@ import { PresetPicker } from './PresetPicker';
 import { ResultPanel } from './ResultPanel';
 import { ServerPanel } from './ServerPanel';
 import { useSimulatorStore } from './simulatorStore';
+import { usePastedSides } from './usePastedSides';
 import { StatusIcon } from './StatusIcon';
 
 function safeSimulate(server: ServerSide, client: ClientSide): SimulationResult {
@@ -72,6 +73,7 @@ export default function SimulatorPage() {
     setNotice,
   } = useSimulatorStore();
   const [tab, setTab] = useState(0);
+  const pastedSides = usePastedSides();
   // Both belong to one setup: loading another (preset, link, fix, matrix cell) bumps `revision` and hides them.
   const [fixesFor, setFixesFor] = useState<number | null>(null);
   const [appliedState, setApplied] = useState<{ text: string; ok: boolean; revision: number } | null>(null);
@@ -297,6 +299,7 @@ export default function SimulatorPage() {
           <MatrixView
             server={server}
             client={client}
+            pasted={pastedSides}
             selection={matrix}
             onSelectionChange={setMatrix}
             onOpen={openPair}
