@@ -39,6 +39,9 @@ const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
  * `wcagOnly` (they triple the time on long pages; the shell pages keep them).
  */
 export async function expectNoAxeViolations(page: Page, { wcagOnly = false } = {}) {
+  // axe walks the whole DOM: on a long page and a busy 2-core machine that alone can take 20 s, so each
+  // check adds its own time to the test's budget instead of failing an otherwise good test.
+  test.info().setTimeout(test.info().timeout + 30_000);
   const results = await new AxeBuilder({ page })
     .withTags(wcagOnly ? WCAG_TAGS : [...WCAG_TAGS, 'best-practice'])
     .analyze();
