@@ -1,5 +1,3 @@
-import Paper from '@mui/material/Paper';
-import Typography from '@mui/material/Typography';
 import {
   CLIENT_KINDS,
   ENCRYPT_MODES,
@@ -14,7 +12,7 @@ import {
 } from '@/engine/simulator/types';
 import { DRIVER_LABELS } from '@/engine/simulator';
 import { osChoices, switchClientKind, switchClientOs } from './clientKind';
-import { CheckField, FieldGroup, SelectField, TextInput } from './fields';
+import { CheckField, FieldGroup, SelectField, TextInput, SidePanel } from './fields';
 import { CLIENT_KIND_LABELS, CLIENT_OS_LABELS, ENCRYPT_LABELS } from './labels';
 import { WindowsFields } from './WindowsFields';
 
@@ -69,22 +67,7 @@ export function ClientPanel({
   const versionText = VERSION_HINTS[client.kind];
   const drivers = client.kind === 'oledb' ? OLEDB_DRIVERS : ODBC_DRIVERS;
   return (
-    <Paper
-      variant="outlined"
-      component="section"
-      aria-labelledby="client-panel-heading"
-      sx={{
-        p: { xs: 1.5, sm: 2 },
-        display: 'grid',
-        gridTemplateColumns: 'minmax(0, 1fr)',
-        gap: 1.5,
-        alignContent: 'start',
-        minWidth: 0,
-      }}
-    >
-      <Typography id="client-panel-heading" variant="h3" component="h3">
-        Client
-      </Typography>
+    <SidePanel id="client-panel" title="Client">
       <SelectField
         id="client-kind"
         label="Client stack"
@@ -282,6 +265,6 @@ export function ClientPanel({
           />
         </FieldGroup>
       )}
-    </Paper>
+    </SidePanel>
   );
 }

@@ -1,7 +1,5 @@
-import Paper from '@mui/material/Paper';
-import Typography from '@mui/material/Typography';
 import { CERT_HASHES, type ServerSide } from '@/engine/simulator/types';
-import { CheckField, FieldGroup, SelectField, TextInput } from './fields';
+import { CheckField, FieldGroup, SelectField, TextInput, SidePanel } from './fields';
 import { CERT_HASH_LABELS } from './labels';
 import { WindowsFields } from './WindowsFields';
 
@@ -18,22 +16,7 @@ export function ServerPanel({
   const set = (patch: Partial<ServerSide>) => onChange({ ...server, ...patch });
   const buildOk = SQL_BUILD_RE.test(server.sqlBuild.trim());
   return (
-    <Paper
-      variant="outlined"
-      component="section"
-      aria-labelledby="server-panel-heading"
-      sx={{
-        p: { xs: 1.5, sm: 2 },
-        display: 'grid',
-        gridTemplateColumns: 'minmax(0, 1fr)',
-        gap: 1.5,
-        alignContent: 'start',
-        minWidth: 0,
-      }}
-    >
-      <Typography id="server-panel-heading" variant="h3" component="h3">
-        Server
-      </Typography>
+    <SidePanel id="server-panel" title="Server">
       <WindowsFields
         idPrefix="server"
         role="server"
@@ -79,6 +62,6 @@ export function ServerPanel({
           onChange={(forceStrict) => set({ forceStrict })}
         />
       </FieldGroup>
-    </Paper>
+    </SidePanel>
   );
 }

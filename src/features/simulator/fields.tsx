@@ -3,6 +3,7 @@ import Box from '@mui/material/Box';
 import Checkbox from '@mui/material/Checkbox';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import FormHelperText from '@mui/material/FormHelperText';
+import Paper from '@mui/material/Paper';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 
@@ -144,5 +145,29 @@ export function FieldGroup({
       )}
       <Box sx={{ display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', gap: 1.5 }}>{children}</Box>
     </Box>
+  );
+}
+
+/** One side of the setup (Server or Client): a titled column of fields that may shrink on narrow screens. */
+export function SidePanel({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <Paper
+      variant="outlined"
+      component="section"
+      aria-labelledby={`${id}-heading`}
+      sx={{
+        p: { xs: 1.5, sm: 2 },
+        display: 'grid',
+        gridTemplateColumns: 'minmax(0, 1fr)',
+        gap: 1.5,
+        alignContent: 'start',
+        minWidth: 0,
+      }}
+    >
+      <Typography id={`${id}-heading`} variant="h3" component="h3">
+        {title}
+      </Typography>
+      {children}
+    </Paper>
   );
 }
