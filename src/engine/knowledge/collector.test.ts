@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parsePowerShell } from '../powershell/syntax.testing';
+import { CMDLET_NAME, parsePowerShell, POWERSHELL_ALIASES } from '../powershell/syntax.testing';
 import {
   COLLECTOR_BEGIN,
   COLLECTOR_END,
@@ -10,45 +10,6 @@ import {
 
 const code = collectorScript.code;
 
-const ALIASES = new Set([
-  'gci',
-  'gp',
-  'gpv',
-  'gi',
-  'select',
-  'where',
-  '%',
-  '?',
-  'ls',
-  'dir',
-  'cat',
-  'foreach',
-  'sort',
-  'ft',
-  'fl',
-  'echo',
-  'type',
-  'rm',
-  'del',
-  'cp',
-  'mv',
-  'iex',
-  'sls',
-  'gsv',
-  'sasv',
-  'ni',
-  'sp',
-  'gwmi',
-  'gcim',
-  'write',
-  'gcm',
-  'measure',
-  'tee',
-  'gc',
-  'sc',
-  'ac',
-]);
-const CMDLET = /^[A-Z][A-Za-z]+-[A-Za-z0-9]+$/;
 /** Verbs that change a system; a read-only script uses none of them as commands. */
 const CHANGING_VERBS =
   /^(Set|New-Item|New-ItemProperty|Remove|Enable|Disable|Restart|Stop|Start|Clear|Add|Install|Uninstall|Register|Unregister|Rename|Move|Copy|Reset|Update|Suspend|Resume|Invoke|Import|Export|Out-File|Send)(-|$)/;
@@ -72,8 +33,8 @@ describe('collector script', () => {
     expect(commandNames.length).toBeGreaterThan(20);
     const functions = new Set([...code.matchAll(/^function ([A-Za-z-]+)/gm)].map((m) => m[1]!));
     for (const name of commandNames) {
-      expect(ALIASES.has(name.toLowerCase()), `alias ${name}`).toBe(false);
-      expect(CMDLET.test(name), `"${name}" is not a Verb-Noun name`).toBe(true);
+      expect(POWERSHELL_ALIASES.has(name.toLowerCase()), `alias ${name}`).toBe(false);
+      expect(CMDLET_NAME.test(name), `"${name}" is not a Verb-Noun name`).toBe(true);
       if (!functions.has(name)) expect(CHANGING_VERBS.test(name), `${name} changes the system`).toBe(false);
     }
     expect(commandNames).toEqual(

@@ -6,37 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { allCommandBlocks } from '../knowledge';
 import { fillWithDefaults } from './quote';
-import { parsePowerShell } from './syntax.testing';
+import { CMDLET_NAME, parsePowerShell, POWERSHELL_ALIASES } from './syntax.testing';
 
-const ALIASES = new Set([
-  'gci',
-  'gp',
-  'gpv',
-  'select',
-  'where',
-  '%',
-  '?',
-  'ls',
-  'dir',
-  'cat',
-  'foreach',
-  'sort',
-  'ft',
-  'fl',
-  'echo',
-  'type',
-  'rm',
-  'del',
-  'cp',
-  'mv',
-  'iex',
-  'sls',
-  'gsv',
-  'sasv',
-  'ni',
-  'sp',
-]);
-const CMDLET = /^[A-Z][A-Za-z]+-[A-Za-z0-9]+$/;
 const EXECUTABLE = /^[a-z][a-z0-9]*\.exe$/;
 
 const blocks = allCommandBlocks();
@@ -64,9 +35,9 @@ describe('PowerShell commands in the knowledge base', () => {
     const { commandNames } = await parsePowerShell(filled(id));
     expect(commandNames.length).toBeGreaterThan(0);
     for (const name of commandNames) {
-      expect(ALIASES.has(name.toLowerCase()), `${id} uses the alias ${name}`).toBe(false);
+      expect(POWERSHELL_ALIASES.has(name.toLowerCase()), `${id} uses the alias ${name}`).toBe(false);
       expect(
-        CMDLET.test(name) || EXECUTABLE.test(name),
+        CMDLET_NAME.test(name) || EXECUTABLE.test(name),
         `${id}: "${name}" is not a Verb-Noun cmdlet or an .exe`,
       ).toBe(true);
     }

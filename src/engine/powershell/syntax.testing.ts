@@ -45,3 +45,46 @@ export async function parsePowerShell(code: string): Promise<ParsedPowerShell> {
   tree.delete();
   return result;
 }
+
+/** Common PowerShell aliases: commands we show must use full cmdlet names, never these. */
+export const POWERSHELL_ALIASES: ReadonlySet<string> = new Set([
+  'gci',
+  'gp',
+  'gpv',
+  'gi',
+  'select',
+  'where',
+  '%',
+  '?',
+  'ls',
+  'dir',
+  'cat',
+  'foreach',
+  'sort',
+  'ft',
+  'fl',
+  'echo',
+  'type',
+  'rm',
+  'del',
+  'cp',
+  'mv',
+  'iex',
+  'sls',
+  'gsv',
+  'sasv',
+  'ni',
+  'sp',
+  'gwmi',
+  'gcim',
+  'write',
+  'gcm',
+  'measure',
+  'tee',
+  'gc',
+  'sc',
+  'ac',
+]);
+
+/** A full cmdlet name (Verb-Noun). */
+export const CMDLET_NAME = /^[A-Z][A-Za-z]+-[A-Za-z0-9]+$/;
