@@ -6,6 +6,7 @@
  */
 import { suiteByName, suiteByOpenssl, type CipherSuiteInfo } from '../knowledge-tables/cipher-suites';
 import { parseSqlBuild, tls12Support } from '../knowledge-tables/sql-builds';
+import { defaultWindows } from './normalise';
 import {
   DEFAULT_CIPHER_ORDER,
   defaultProtocols,
@@ -569,19 +570,7 @@ export function clientOffer(c: ClientSide, strict: boolean, notes: string[]): Cl
 
   switch (stack) {
     case 'schannel': {
-      const w = c.windows ?? {
-        build: 19045,
-        ubr: null,
-        protocols: {
-          'SSL 3.0': 'default',
-          'TLS 1.0': 'default',
-          'TLS 1.1': 'default',
-          'TLS 1.2': 'default',
-          'TLS 1.3': 'default',
-        },
-        cipherOrder: null,
-        leadingZeroFix: null,
-      };
+      const w = c.windows ?? defaultWindows(19045);
       if (!c.windows) notes.push('The client has no Windows settings; assumed Windows 10 22H2 defaults.');
       const os = schannelProtocols(w, 'client', notes);
       protocols = cap(os);

@@ -1,19 +1,8 @@
+import { defaultWindows } from '@/engine/simulator';
 import type { ClientKind, ClientOs, ClientSide, ClientPreset, WindowsConfig } from '@/engine/simulator/types';
 import { NON_WINDOWS_KINDS, WINDOWS_ONLY_KINDS } from './labels';
 
-const windows10 = (): WindowsConfig => ({
-  build: 19045,
-  ubr: null,
-  protocols: {
-    'SSL 3.0': 'default',
-    'TLS 1.0': 'default',
-    'TLS 1.1': 'default',
-    'TLS 1.2': 'default',
-    'TLS 1.3': 'default',
-  },
-  cipherOrder: null,
-  leadingZeroFix: null,
-});
+const windows10 = (): WindowsConfig => defaultWindows(19045);
 
 /** A current, working client of each kind: the starting point when the user switches the stack. */
 function fallbackClient(kind: ClientKind, windows: WindowsConfig | null): ClientSide {
