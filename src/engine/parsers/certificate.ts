@@ -9,7 +9,7 @@
  */
 import { evidenceAt, type Evidence, type ParseResult, type Problem } from '../model';
 import type { ArtifactParser } from './types';
-import { PhraseSet } from './text/phrases';
+import { lowerHead, PhraseSet } from './text/phrases';
 
 export type SignatureHash = 'md5' | 'sha1' | 'sha224' | 'sha256' | 'sha384' | 'sha512';
 
@@ -435,35 +435,59 @@ const SNIFF_PHRASE_LIST = [
 ] as const;
 type SniffPhrase = (typeof SNIFF_PHRASE_LIST)[number];
 const SNIFF_PHRASES = new PhraseSet(SNIFF_PHRASE_LIST);
+/**
+ * Every pattern below needs one of these (lower-cased), except base64 or hex DER at the start of the text:
+ * most blocks of a long paste are rejected without running the patterns.
+ */
+const SNIFF_GATE = new PhraseSet([
+  ...SNIFF_PHRASE_LIST.map((p) => p.toLowerCase()),
+  'signature hash algorithm',
+  'signaturhashalgorithmus',
+  'algorithme de hachage de la signature',
+  'rsa',
+  'ecdsa',
+]);
+
+function has(found: Int32Array, phrase: SniffPhrase): boolean {
+  return found[SNIFF_PHRASE_LIST.indexOf(phrase)]! >= 0;
+}
 
 /** How much a text looks like a certificate (cheap, linear, synchronous). */
 export function sniffCertificate(input: string): number {
   const text = input.length > SNIFF_LIMIT ? input.slice(0, SNIFF_LIMIT) : input;
+  if (!SNIFF_GATE.someOccur(lowerHead(input, SNIFF_LIMIT))) {
+    const trimmed = text.trim();
+    if (!trimmed.startsWith('MII') && !trimmed.startsWith('30')) return 0;
+  }
   // literal includes() first: the regular expressions run only where their keyword occurs
   const found = SNIFF_PHRASES.firstIndexes(text);
-  const has = (s: SniffPhrase) => found[SNIFF_PHRASE_LIST.indexOf(s)]! >= 0;
-  if (has('-----BEGIN ')) {
+  if (has(found, '-----BEGIN ')) {
     if (/-----BEGIN (?:X509 |TRUSTED )?CERTIFICATE-----/.test(text)) return 0.97;
     if (/-----BEGIN [A-Z0-9 ]{0,40}PRIVATE KEY-----/.test(text)) return 0.85;
   }
-  if (has('X509 Certificate:')) return 0.95;
+  if (has(found, 'X509 Certificate:')) return 0.95;
   if (
-    has('(sha1)') &&
+    has(found, '(sha1)') &&
     /(?:^|\n)[ \t]{0,8}(?:Cert Hash\(sha1\)|Zertifikathash\(sha1\)|Hach\. cert\. \(sha1\))/.test(text)
   )
     return 0.9;
-  if (has('Data:') && /(?:^|\n)[ \t]{0,8}Certificate:[ \t]{0,8}\r?\n[ \t]{0,12}Data:/.test(text)) return 0.95;
+  if (has(found, 'Data:') && /(?:^|\n)[ \t]{0,8}Certificate:[ \t]{0,8}\r?\n[ \t]{0,12}Data:/.test(text))
+    return 0.95;
   if (
-    has('Encryption') &&
+    has(found, 'Encryption') &&
     /Signature Algorithm:[ \t]{0,4}[A-Za-z0-9-]{0,12}With[A-Z]{2,5}Encryption/.test(text)
   )
     return 0.85;
-  if (has('Thumbprint') && /(?:^|\n)[ \t]{0,8}Thumbprint[ \t]{0,30}:[ \t]{0,4}[0-9A-Fa-f]{40}\b/.test(text))
+  if (
+    has(found, 'Thumbprint') &&
+    /(?:^|\n)[ \t]{0,8}Thumbprint[ \t]{0,30}:[ \t]{0,4}[0-9A-Fa-f]{40}\b/.test(text)
+  )
     return 0.85;
-  if (has('SignatureAlgorithm') && /(?:^|\n)[ \t]{0,8}SignatureAlgorithm[ \t]{0,30}:/.test(text)) return 0.85;
+  if (has(found, 'SignatureAlgorithm') && /(?:^|\n)[ \t]{0,8}SignatureAlgorithm[ \t]{0,30}:/.test(text))
+    return 0.85;
   if (/Signature hash algorithm|Signaturhashalgorithmus|Algorithme de hachage de la signature/i.test(text))
     return 0.8;
-  if (has('Cert:\\') && /Cert:\\(?:LocalMachine|CurrentUser)/i.test(text)) return 0.7;
+  if (has(found, 'Cert:\\') && /Cert:\\(?:LocalMachine|CurrentUser)/i.test(text)) return 0.7;
   if (/(?<![A-Za-z0-9])(?:md5|sha1|sha224|sha256|sha384|sha512)(?:RSA|ECDSA)(?![A-Za-z0-9])/.test(text))
     return 0.6;
   const trimmed = text.trim();
@@ -479,7 +503,8 @@ export function sniffCertificate(input: string): number {
     /^[0-9a-fA-F\s:]+$/.test(trimmed)
   )
     return 0.6;
-  if ((has('1.3.6.1.5.5.7.3.1') || has('Server Authentication')) && /Subject|Issuer/.test(text)) return 0.5;
+  if ((has(found, '1.3.6.1.5.5.7.3.1') || has(found, 'Server Authentication')) && /Subject|Issuer/.test(text))
+    return 0.5;
   return 0;
 }
 

@@ -28,7 +28,7 @@ import {
   type RegValue,
 } from './registry-text';
 import type { ArtifactParser } from './types';
-import { withoutNuls } from './text/phrases';
+import { mayHold, PhraseSet, withoutNuls } from './text/phrases';
 
 export type CipherListFormat =
   | 'get-tlsciphersuite'
@@ -396,7 +396,11 @@ function dedupe(
   return out;
 }
 
+/** every pattern of sniffCipherSuites needs one of these (lower-cased; 'cipher' covers ssl-enum-ciphers and CipherSuite) */
+const SNIFF_GATE = new PhraseSet(['tls_', 'dhe-', 'edh-', 'functions', 'cipher']);
+
 export function sniffCipherSuites(text: string): number {
+  if (!mayHold(text, 100_000, SNIFF_GATE)) return 0;
   const head = withoutNuls(text.length > 100_000 ? text.slice(0, 100_000) : text);
   if (/ssl-enum-ciphers/.test(head)) return 0.95;
   let n = 0;

@@ -1721,6 +1721,8 @@ export function sniffClientError(input: string): number {
     else weak++;
   }
   let score = strong >= 3 ? 0.95 : strong === 2 ? 0.85 : strong === 1 ? 0.65 : weak >= 3 ? 0.25 : 0;
+  // what follows only lowers the score
+  if (score === 0) return 0;
   if (strong > 0 && weak >= 2) score = Math.min(1, score + 0.05);
   if (
     ERRORLOG_MARK.test(t.slice(0, 4096)) ||

@@ -300,10 +300,20 @@ function merge(blocks: Block[]): Block[] {
 /** Splits `text` into parts and names each part's kind. Linear in the length of the text. */
 export function detect(text: string, parsers: readonly AnyParser[] = PARSERS): DetectedPart[] {
   if (typeof text !== 'string' || text.length === 0) return [];
-  const blocks: Block[] = cut(text).map((b) => ({
-    ...b,
-    ...sniffBlock(text.slice(b.start, b.end), parsers),
-  }));
+  // one object shape for every block (spreading the sniff result into a copy made each block a slow
+  // dictionary-mode object, and cost more than the cutting itself)
+  const blocks: Block[] = cut(text).map((b) => {
+    const sniffed = sniffBlock(text.slice(b.start, b.end), parsers);
+    return {
+      start: b.start,
+      end: b.end,
+      lines: b.lines,
+      before: b.before,
+      prompt: b.prompt,
+      kind: sniffed.kind,
+      score: sniffed.score,
+    };
+  });
   return merge(blocks).map((b) => ({
     start: b.start,
     end: b.end,

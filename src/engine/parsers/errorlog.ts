@@ -869,13 +869,16 @@ const SNIFF_KEYS = [
 const SNIFF_HEADER = /(?:^|\n)[^\n]{0,60}error: \d{3,6}, severity: \d{1,2}, state: \d{1,4}/;
 
 const SNIFF_PHRASES = new PhraseSet(SNIFF_KEYS);
+/** SNIFF_LINE needs one of these words, SNIFF_HEADER this phrase */
+const LINE_WORDS = new PhraseSet(['spid', 'server', 'logon', 'backup']);
+const HEADER_WORD = ', severity: ';
 
 export function sniffErrorlog(input: string): number {
   if (typeof input !== 'string' || input.length === 0) return 0;
   const t = lowerHead(input, 64 * 1024);
   const keys = SNIFF_PHRASES.countPresent(t);
-  const tsLine = SNIFF_LINE.test(t.slice(0, 16 * 1024));
-  const header = SNIFF_HEADER.test(t);
+  const tsLine = LINE_WORDS.someOccur(t) && SNIFF_LINE.test(t.slice(0, 16 * 1024));
+  const header = t.includes(HEADER_WORD) && SNIFF_HEADER.test(t);
   let score = 0;
   if (tsLine) score += 0.55;
   if (header) score += 0.35;

@@ -16,7 +16,7 @@ import {
 } from '../knowledge-tables/windows';
 import { cleanText, evidenceFor, readRegistryText, splitLines } from './registry-text';
 import type { ArtifactParser } from './types';
-import { withoutNuls } from './text/phrases';
+import { mayHold, PhraseSet, withoutNuls } from './text/phrases';
 
 export interface OsVersionFacts {
   /** e.g. 'Windows Server 2016'; when server/client is not known, both names joined with " or " */
@@ -101,7 +101,19 @@ const KEY_LABELS = new Set([
   'os configuration',
 ]);
 
+/** every pattern of sniffOsVersion needs one of these (lower-cased) */
+const SNIFF_GATE = new PhraseSet([
+  'os build',
+  'os name:',
+  'os version:',
+  'osbuildnumber',
+  'currentbuild',
+  'windows',
+  'win32_operatingsystem',
+]);
+
 export function sniffOsVersion(text: string): number {
+  if (!mayHold(text, 100_000, SNIFF_GATE)) return 0;
   const head = withoutNuls(text.length > 100_000 ? text.slice(0, 100_000) : text);
   const sql = /Microsoft SQL Server/i.test(head);
   if (/OS Build \d{4,5}/i.test(head) || /^[ \t]*OS (Name|Version):/im.test(head)) return 0.9;

@@ -1048,6 +1048,8 @@ export function sniffSchannelEvent(input: string): number {
   if (typeof input !== 'string' || input.length === 0) return 0;
   const t = lowerHead(input, 64 * 1024);
   const keys = SNIFF_PHRASES.countPresent(t);
+  // no phrase and no event id 368xx: nothing below can raise the score
+  if (keys === 0 && !t.includes('368')) return 0;
   const onlyName = keys === 1 && t.includes('schannel');
   const eventContext =
     /source\s{0,12}:\s{0,12}schannel|providername\s{0,4}:\s{0,12}schannel|provider name=["']schannel/.test(t);

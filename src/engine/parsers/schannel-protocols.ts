@@ -22,7 +22,7 @@ import {
   type RegValue,
 } from './registry-text';
 import type { ArtifactParser } from './types';
-import { lowerHead, withoutNuls } from './text/phrases';
+import { lowerHead, mayHold, PhraseSet, withoutNuls } from './text/phrases';
 
 /** 'default' = neither value decides it, so the OS default applies. */
 export type ProtocolState = 'enabled' | 'disabled' | 'default';
@@ -174,7 +174,16 @@ function protocolName(raw: string): ProtocolName | null {
   return null;
 }
 
+/** every non-zero score of sniffSchannelProtocols needs one of these */
+const SNIFF_GATE = new PhraseSet([
+  'schannel\\protocols',
+  'schannel\\\\protocols',
+  'disabledbydefault',
+  'hive:',
+]);
+
 export function sniffSchannelProtocols(text: string): number {
+  if (!mayHold(text, 200_000, SNIFF_GATE)) return 0;
   const raw = text.length > 200_000 ? text.slice(0, 200_000) : text;
   const head = raw.includes('\u0000') ? withoutNuls(raw).toLowerCase() : lowerHead(text, 200_000);
   const hasPath = head.includes('schannel\\protocols') || head.includes('schannel\\\\protocols');

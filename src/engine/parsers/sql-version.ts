@@ -14,7 +14,7 @@ import {
 import { parseOsVersion } from './os-version';
 import { cleanText, evidenceFor, toOriginal } from './registry-text';
 import type { ArtifactParser } from './types';
-import { withoutNuls } from './text/phrases';
+import { mayHold, PhraseSet, withoutNuls } from './text/phrases';
 
 export interface SqlVersionFacts {
   /** e.g. 'SQL Server 2014' */
@@ -142,17 +142,28 @@ function columnValue(text: string): At<string> | null {
   return null;
 }
 
+/** every pattern of sniffSqlVersion's scores needs one of these (lower-cased), except a bare build number */
+const SNIFF_GATE = new PhraseSet([
+  'sql server',
+  'sqlserver',
+  'productversion',
+  'serverproperty',
+  '@@version',
+]);
+const ERRORLOG_LINE = /^[ \t]*\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\.\d{2}\s/gm;
+const errorlogLines = (head: string) => (head.match(ERRORLOG_LINE) ?? []).length;
+
 export function sniffSqlVersion(text: string): number {
   const head = withoutNuls(text.length > 100_000 ? text.slice(0, 100_000) : text);
+  if (head.trim().length > 40 && !mayHold(text, 100_000, SNIFF_GATE)) return 0;
   const hasBuild = findBuild(head.length > 20_000 ? head.slice(0, 20_000) : head) !== null;
-  const errorlogLines = (head.match(/^[ \t]*\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\.\d{2}\s/gm) ?? []).length;
   if (
     /Microsoft SQL Server (2000|2005|2008|2012|2014|2016|2017|2019|2022|2025|vNext)\b/i.test(head) &&
     hasBuild
   )
-    return errorlogLines > 3 ? 0.5 : 0.95;
+    return errorlogLines(head) > 3 ? 0.5 : 0.95;
   if (/ProductVersion|SERVERPROPERTY|@@VERSION/i.test(head) && hasBuild) return 0.9;
-  if (/SQL ?Server/i.test(head) && hasBuild) return errorlogLines > 3 ? 0.4 : 0.8;
+  if (/SQL ?Server/i.test(head) && hasBuild) return errorlogLines(head) > 3 ? 0.4 : 0.8;
   if (hasBuild && head.trim().length <= 40 && /^\s*\d{1,2}\.\d{1,2}\.\d{3,5}(\.\d{1,5})?\s*$/.test(head))
     return 0.7;
   if (/Microsoft SQL Server (2000|2005|2008|2012|2014|2016|2017|2019|2022|2025)\b/i.test(head)) return 0.5;

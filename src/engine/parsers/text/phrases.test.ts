@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lowerHead, PhraseSet, withoutNuls } from './phrases';
+import { lowerHead, mayHold, PhraseSet, withoutNuls } from './phrases';
 
 const indexOfAll = (text: string, phrases: string[]) => phrases.map((p) => text.indexOf(p));
 
@@ -93,5 +93,31 @@ describe('PhraseSet on long texts', () => {
     const set = new PhraseSet(phrases);
     for (const t of texts) expect([...set.firstIndexes(t)]).toEqual(indexOfAll(t, phrases));
     for (const t of texts) expect([...set.firstIndexes(t)]).toEqual(indexOfAll(t, phrases));
+  });
+});
+
+describe("someOccur and mayHold (the sniffers' early exits)", () => {
+  it('someOccur agrees with indexOf on random texts, short and long', () => {
+    const phrases = ['ab', 'bca', 'cc', 'abcab'];
+    const set = new PhraseSet(phrases);
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648);
+    for (let n = 0; n < 300; n++) {
+      const len = n % 3 === 0 ? 70_000 + (next() % 50) : next() % 12;
+      let text = '';
+      for (let i = 0; i < len; i++) text += n % 3 === 0 ? 'a' : 'abc'[next() % 3];
+      expect(set.someOccur(text)).toBe(phrases.some((p) => text.includes(p)));
+    }
+  });
+
+  it('mayHold answers no only when no phrase occurs in the lower-cased head', () => {
+    const gate = new PhraseSet(['schannel', 'os build']);
+    expect(mayHold('Source: SCHANNEL', 100, gate)).toBe(true);
+    expect(mayHold('OS Build 17763', 100, gate)).toBe(true);
+    expect(mayHold('nothing here', 100, gate)).toBe(false);
+    // past the head: not looked at
+    expect(mayHold(`${'x'.repeat(50)}schannel`, 20, gate)).toBe(false);
+    // UTF-16 read as bytes: the NULs split the words, so the answer is always maybe
+    expect(mayHold('s\u0000c\u0000h\u0000a\u0000n\u0000n\u0000e\u0000l\u0000', 100, gate)).toBe(true);
   });
 });

@@ -127,6 +127,21 @@ export class PhraseSet {
     return out;
   }
 
+  /**
+   * Whether at least one of the phrases occurs in `text` (sniffers use it to return 0 early, without running
+   * their regular expressions, on blocks that hold none of the words those need).
+   */
+  someOccur(text: string): boolean {
+    const phrases = this.phrases;
+    const filter = text.length <= FILTER_MAX;
+    if (filter) notePairs(text);
+    for (let id = 0; id < phrases.length; id++) {
+      if (filter && !this.mayOccur(id)) continue;
+      if (text.indexOf(phrases[id]!) >= 0) return true;
+    }
+    return false;
+  }
+
   /** How many of the phrases occur in `text`. */
   countPresent(text: string): number {
     let n = 0;
@@ -165,4 +180,16 @@ export function lowerHead(input: string, limit: number): string {
 /** The text without NUL characters (UTF-16 text read as single bytes has one after each character). */
 export function withoutNuls(text: string): string {
   return text.includes('\u0000') ? text.split('\u0000').join('') : text;
+}
+
+/**
+ * False when the first `limit` characters of `text`, lower-cased, hold none of `gate`'s phrases: a sniffer
+ * whose every non-zero score needs one of them returns 0 without running its regular expressions (detection
+ * asks every sniffer about every block of a paste, and most blocks interest one of them at most). Phrases
+ * are lower case; the test is case-insensitive, so it also holds for case-sensitive patterns. A text with a
+ * NUL character always may (sniffers read such text without the NULs, which can join a phrase).
+ */
+export function mayHold(text: string, limit: number, gate: PhraseSet): boolean {
+  if (text.includes('\u0000')) return true;
+  return gate.someOccur(lowerHead(text, limit));
 }
