@@ -53,6 +53,9 @@ export async function expectNoAxeViolations(page: Page, { wcagOnly = false } = {
 
 /** Presses Tab until the focused element's accessible text matches, as a keyboard-only user would. */
 export async function tabTo(page: Page, name: RegExp, maxPresses = 40) {
+  // The first screen renders in slices after the load event (src/main.tsx): a user starts pressing Tab once
+  // the page is there, so wait for its main region before the first press.
+  await expect(page.locator('#main-content')).toBeAttached();
   for (let i = 0; i < maxPresses; i++) {
     await page.keyboard.press('Tab');
     const text = await page.evaluate(() => {

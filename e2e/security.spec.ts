@@ -98,7 +98,8 @@ test.describe('the Content-Security-Policy of the built page', () => {
     const meta = html.indexOf('http-equiv="Content-Security-Policy"');
     expect(meta).toBeGreaterThan(0);
     expect(meta).toBeLessThan(html.indexOf('<script'));
-    expect(html).toMatch(/script-src 'self'[;"]/);
+    // Own origin plus exactly one hash: the inlined colour-scheme script (scripts/csp.mjs).
+    expect(html).toMatch(/script-src 'self' 'sha256-[A-Za-z0-9+/]{43}='[;"]/);
     expect(html).not.toContain("'unsafe-eval'");
     expect(html).not.toMatch(/script-src[^;"]*'unsafe-inline'/);
   });
@@ -193,4 +194,30 @@ test('secrets in a paste never reach the ticket summary or the share link', asyn
   const carried = lz.decompressFromEncodedURIComponent(token.replace(/^v1\./, '')) ?? '';
   expect(carried).toContain('sql01');
   for (const secret of secrets) expect(carried, `share link holds ${secret}`).not.toContain(secret);
+});
+
+test.describe('the inlined colour-scheme script', () => {
+  test.use({ colorScheme: 'dark' });
+
+  test('runs under the policy, before the app, without a violation', async ({ page }) => {
+    const violations: string[] = [];
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+    });
+    // Read the class when the document has been parsed, before the app's module scripts run.
+    await page.addInitScript(() => {
+      document.addEventListener('readystatechange', () => {
+        const w = window as unknown as { __schemeAtParse?: string };
+        if (document.readyState === 'interactive' && w.__schemeAtParse === undefined)
+          w.__schemeAtParse = document.documentElement.className;
+      });
+    });
+    await page.goto('./');
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    const atParse = await page.evaluate(
+      () => (window as unknown as { __schemeAtParse?: string }).__schemeAtParse,
+    );
+    expect(atParse).toContain('dark');
+    expect(violations).toEqual([]);
+  });
 });

@@ -30,6 +30,8 @@ for (const [name, url, heading] of [
 
 test('skip link moves focus to the main content', async ({ page }) => {
   await page.goto('./');
+  // The first screen renders in slices after load (main.tsx): press Tab once it is there, as a user would.
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await page.keyboard.press('Tab');
   await expect(page.getByRole('link', { name: 'Skip to main content' })).toBeFocused();
   await page.keyboard.press('Enter');
@@ -111,7 +113,7 @@ test('the built page carries a Content-Security-Policy limited to its own origin
   expect(csp).not.toMatch(/https?:/);
 });
 
-test('the off-origin guard catches a request to another host', async ({ browser }) => {
+test('the off-origin guard catches a request to another host', async ({ browser, baseURL }) => {
   // Proves the shared fixture's interception works: the same routing, on a context of our own, from a
   // page without the app's CSP (robots.txt), so that the browser actually sends the request.
   const context = await browser.newContext();
@@ -125,7 +127,7 @@ test('the off-origin guard catches a request to another host', async ({ browser 
     return route.continue();
   });
   const page = await context.newPage();
-  await page.goto('http://127.0.0.1:4173/robots.txt');
+  await page.goto(new URL('robots.txt', baseURL).href);
   await page.evaluate(() => fetch('http://leak.example.invalid/x').catch(() => undefined));
   expect(off).toEqual(['leak.example.invalid']);
   await context.close();

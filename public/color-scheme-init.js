@@ -1,5 +1,6 @@
 // Applies the stored colour scheme (or the system's) before the app renders. Mirrors MUI's
-// InitColorSchemeScript, kept as a file because the Content-Security-Policy forbids inline scripts.
+// InitColorSchemeScript. The build inlines this text into index.html and allows it by its hash in the
+// Content-Security-Policy (scripts/csp.mjs); the dev server loads it as a file.
 (function () {
   try {
     var mode = localStorage.getItem('mui-mode') || 'system';

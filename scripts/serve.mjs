@@ -2,8 +2,9 @@
 // no rewrite rules, no SPA fallback (an unknown path is a real 404). It serves dist/ at "/" and, for the
 // sub-path test, also at every prefix given with --mount (e.g. --mount /kb/tools/10054/).
 import { createServer } from 'node:http';
-import { createReadStream, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize, resolve, sep } from 'node:path';
+import { brotliCompressSync, gzipSync, constants as zlib } from 'node:zlib';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -18,6 +19,35 @@ const TYPES = {
   '.wasm': 'application/wasm',
   '.woff2': 'font/woff2',
 };
+
+// Text is sent compressed (brotli, else gzip) when the browser accepts it, as IIS (static compression is on
+// by default) and docs/hosting/nginx.conf do: a preview without it would measure a download 3x too large.
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.svg', '.json', '.txt', '.wasm']);
+const compressedCache = new Map();
+
+/** The body to send and its Content-Encoding, compressed once per file version. */
+function body(file, stats, acceptEncoding) {
+  const encoding = !COMPRESSIBLE.has(extname(file))
+    ? undefined
+    : /\bbr\b/.test(acceptEncoding)
+      ? 'br'
+      : /\bgzip\b/.test(acceptEncoding)
+        ? 'gzip'
+        : undefined;
+  const key = `${encoding}:${file}:${stats.mtimeMs}:${stats.size}`;
+  let data = compressedCache.get(key);
+  if (!data) {
+    const raw = readFileSync(file);
+    data =
+      encoding === 'br'
+        ? brotliCompressSync(raw, { params: { [zlib.BROTLI_PARAM_QUALITY]: 5 } })
+        : encoding === 'gzip'
+          ? gzipSync(raw, { level: 9 })
+          : raw;
+    compressedCache.set(key, data);
+  }
+  return { data, encoding };
+}
 
 export function startStaticServer({ root = 'dist', host = '127.0.0.1', port = 4173, mounts = ['/'] } = {}) {
   const base = resolve(root);
@@ -46,14 +76,16 @@ export function startStaticServer({ root = 'dist', host = '127.0.0.1', port = 41
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found');
       return;
     }
+    const { data, encoding } = body(file, stats, String(req.headers['accept-encoding'] ?? ''));
     res.writeHead(200, {
       'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
-      'content-length': stats.size,
+      'content-length': data.length,
+      ...(encoding ? { 'content-encoding': encoding } : {}),
+      vary: 'Accept-Encoding',
       'x-content-type-options': 'nosniff',
       'cache-control': 'no-cache',
     });
-    if (req.method === 'HEAD') res.end();
-    else createReadStream(file).pipe(res);
+    res.end(req.method === 'HEAD' ? undefined : data);
   });
   return new Promise((resolvePromise, reject) => {
     server.once('error', reject);

@@ -6,7 +6,9 @@ import { theme } from './theme';
 
 export function App() {
   return (
-    <ThemeProvider theme={theme} defaultMode="system">
+    // The theme's CSS variables are a static <style> in index.html (scripts/theme-css.ts, inlined by
+    // vite.config.ts): generating them here cost the first screen its longest task.
+    <ThemeProvider theme={theme} defaultMode="system" disableStyleSheetGeneration>
       <CssBaseline enableColorScheme />
       <HashRouter>
         <AppRoutes />

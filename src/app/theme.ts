@@ -1,5 +1,13 @@
 import { createTheme } from '@mui/material/styles';
 
+// The theme uses CSS variables: this tells MUI's types so (theme.vars, generateStyleSheets and the
+// provider's disableStyleSheetGeneration prop).
+declare module '@mui/material/styles' {
+  interface CssThemeVariables {
+    enabled: true;
+  }
+}
+
 /**
  * One theme with a light and a dark scheme. CSS variables + the `class` selector let
  * public/color-scheme-init.js pick the scheme before React mounts (no flash), and MUI keeps the
