@@ -90,9 +90,13 @@ function shiftResult(
   part: DetectedPart,
   result: ParseResult<ArtifactKind, object>,
 ): ParseResult<ArtifactKind, object> {
+  // built field by field, not spread: a long paste has thousands of evidence records, and spread copies
+  // are slow dictionary-mode objects that every later reader (the diagnosis) pays for again
   const evidence: Evidence[] = (Array.isArray(result.evidence) ? result.evidence : []).map((ev) => {
     const [start, end] = shiftSpan(ev.start, ev.end, part);
-    return { ...ev, start, end, text: text.slice(start, end) };
+    const out: Evidence = { start, end, text: text.slice(start, end), meaning: ev.meaning };
+    if (ev.fact !== undefined) out.fact = ev.fact;
+    return out;
   });
   const problems: Problem[] = (Array.isArray(result.problems) ? result.problems : []).map((p) => {
     if (p.start === undefined && p.end === undefined) return p;

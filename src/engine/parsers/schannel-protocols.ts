@@ -160,18 +160,18 @@ function numberOf(
   return v.number;
 }
 
-function schannelRest(k: RegKey): string[] | null {
-  const lower = k.canonical.toLowerCase();
+function schannelRest(k: RegKey, lower: string): string[] | null {
   const i = lower.indexOf('\\securityproviders\\schannel');
   if (i < 0) return null;
   const rest = k.canonical.slice(i + '\\securityproviders\\schannel'.length);
   return rest.split('\\').filter((x) => x.length > 0);
 }
 
+const PROTOCOL_BY_UPPER = new Map<string, ProtocolName>(PROTOCOL_NAMES.map((p) => [p.toUpperCase(), p]));
+
 function protocolName(raw: string): ProtocolName | null {
   const n = raw.trim().toUpperCase().replace(/\s+/g, ' ');
-  for (const p of PROTOCOL_NAMES) if (p.toUpperCase() === n) return p;
-  return null;
+  return PROTOCOL_BY_UPPER.get(n) ?? null;
 }
 
 /** every non-zero score of sniffSchannelProtocols needs one of these */
@@ -235,7 +235,7 @@ export function parseSchannelProtocols(
 
   for (const k of read.keys) {
     const lowerPath = k.canonical.toLowerCase();
-    const rest = schannelRest(k);
+    const rest = schannelRest(k, lowerPath);
     if (rest) {
       if (rest.length === 0) {
         const el = valueNamed(k, 'EventLogging');

@@ -95,13 +95,13 @@ export function splitLines(text: string, cap = 200_000): Line[] {
   const lines: Line[] = [];
   let i = 0;
   const n = text.length;
+  // the next \n and \r at or after i (found natively, not character by character)
+  let lf = text.indexOf('\n');
+  let cr = text.indexOf('\r');
   while (i <= n) {
-    let j = i;
-    while (j < n) {
-      const c = text.charCodeAt(j);
-      if (c === 10 || c === 13) break;
-      j++;
-    }
+    if (lf >= 0 && lf < i) lf = text.indexOf('\n', i);
+    if (cr >= 0 && cr < i) cr = text.indexOf('\r', i);
+    const j = lf < 0 ? (cr < 0 ? n : cr) : cr < 0 ? lf : Math.min(lf, cr);
     const end = Math.min(j, i + cap);
     lines.push({ start: i, end, text: text.slice(i, end) });
     if (j >= n) break;

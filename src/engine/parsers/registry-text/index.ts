@@ -81,28 +81,44 @@ const HIVES: [string, string][] = [
   ['HKEY_CURRENT_CONFIG', 'HKCC'],
 ];
 
+/** Each hive's spellings in the order they are tried, with its short name. */
+const HIVE_FORMS: [string, string][] = HIVES.flatMap(([long, short]) => [
+  [long, short],
+  [short + ':', short],
+  [short, short],
+]);
+/** longer than any hive spelling */
+const HIVE_HEAD = 24;
+
 /** Canonical registry path; returns null when `raw` does not start with a hive. */
 export function canonicalPath(raw: string): string | null {
   let p = raw.trim();
   if (p.length > 2000) p = p.slice(0, 2000);
-  const prov = p.toLowerCase().indexOf('registry::');
-  if (prov >= 0) p = p.slice(prov + 'registry::'.length);
-  p = p.replace(/\\\\/g, '\\');
-  const upper = p.toUpperCase();
+  // (called for every key of a long listing: each step runs only where it can change something)
+  if (p.includes('::')) {
+    const prov = p.toLowerCase().indexOf('registry::');
+    if (prov >= 0) p = p.slice(prov + 'registry::'.length);
+  }
+  if (p.includes('\\\\')) p = p.replace(/\\\\/g, '\\');
+  // upper-casing maps characters one by one and never shortens: the head's upper case starts the whole
+  // text's, and a longer text's upper case is longer than every spelling
+  const upper = (p.length > HIVE_HEAD ? p.slice(0, HIVE_HEAD) : p).toUpperCase();
+  const whole = p.length <= HIVE_HEAD;
   let hive: string | null = null;
   let rest = '';
-  for (const [long, short] of HIVES) {
-    for (const form of [long, short + ':', short]) {
-      if (upper.startsWith(form) && (upper.length === form.length || upper[form.length] === '\\')) {
-        hive = short;
-        rest = p.slice(form.length);
-        break;
-      }
+  for (const [form, short] of HIVE_FORMS) {
+    if (upper.startsWith(form) && ((whole && upper.length === form.length) || upper[form.length] === '\\')) {
+      hive = short;
+      rest = p.slice(form.length);
+      break;
     }
-    if (hive) break;
   }
   if (!hive) return null;
-  rest = rest.replace(/^\\+/, '').replace(/\\+$/, '');
+  let a = 0;
+  let b = rest.length;
+  while (a < b && rest.charCodeAt(a) === 92) a++;
+  while (b > a && rest.charCodeAt(b - 1) === 92) b--;
+  if (a > 0 || b < rest.length) rest = rest.slice(a, b);
   rest = rest.replace(/(^|\\)ControlSet\d{3}(?=\\|$)/i, '$1CurrentControlSet');
   return rest ? `${hive}\\${rest}` : hive;
 }
@@ -272,6 +288,45 @@ function parseHexBytes(
   }
 }
 
+/** Where a .reg value's name and data start. */
+interface ValueAt {
+  name: string;
+  start: number;
+  nameStart: number;
+  nameEnd: number;
+  dataStart: number;
+}
+
+/**
+ * A RegValue of a .reg line, always with the same property order (one object shape for every value:
+ * spreading a shared base into each result made slow dictionary-mode objects, most of the time of reading
+ * a long .reg export).
+ */
+function regValue(
+  at: ValueAt,
+  type: RegType,
+  number: number | null,
+  text: string,
+  items: RegItem[] | null,
+  end: number,
+  dataEnd: number,
+  dataStart = at.dataStart,
+): RegValue {
+  return {
+    name: at.name,
+    type,
+    number,
+    text,
+    items,
+    start: at.start,
+    end,
+    dataStart,
+    dataEnd,
+    nameStart: at.nameStart,
+    nameEnd: at.nameEnd,
+  };
+}
+
 function readDotRegValue(
   lines: Line[],
   li: number,
@@ -328,43 +383,16 @@ function readDotRegValue(
   }
   const dataCol = i + 1;
   const data = t.slice(dataCol);
-  const base = {
-    name,
-    start: line.start,
-    nameStart,
-    nameEnd,
-    dataStart: line.start + dataCol,
-  };
+  const dataStart = line.start + dataCol;
+  const at: ValueAt = { name, start: line.start, nameStart, nameEnd, dataStart };
   const lower = data.slice(0, 8).toLowerCase();
   if (lower.startsWith('dword:')) {
     const hex = data.slice(6).trim();
     const n = /^[0-9a-f]{1,8}$/i.test(hex) ? Number.parseInt(hex, 16) : null;
-    return {
-      value: {
-        ...base,
-        type: 'REG_DWORD',
-        number: n,
-        text: data,
-        items: null,
-        end: line.end,
-        dataEnd: line.end,
-      },
-      last: li,
-    };
+    return { value: regValue(at, 'REG_DWORD', n, data, null, line.end, line.end), last: li };
   }
   if (data === '-') {
-    return {
-      value: {
-        ...base,
-        type: 'DELETE',
-        number: null,
-        text: data,
-        items: null,
-        end: line.end,
-        dataEnd: line.end,
-      },
-      last: li,
-    };
+    return { value: regValue(at, 'DELETE', null, data, null, line.end, line.end), last: li };
   }
   if (data.startsWith('"')) {
     // string: find the closing quote, allowing \" and \\ escapes
@@ -380,16 +408,16 @@ function readDotRegValue(
       j++;
     }
     return {
-      value: {
-        ...base,
-        type: 'REG_SZ',
-        number: null,
-        text: buf,
-        items: null,
-        end: line.end,
-        dataStart: base.dataStart + 1,
-        dataEnd: base.dataStart + Math.min(j, data.length),
-      },
+      value: regValue(
+        at,
+        'REG_SZ',
+        null,
+        buf,
+        null,
+        line.end,
+        dataStart + Math.min(j, data.length),
+        dataStart + 1,
+      ),
       last: li,
     };
   }
@@ -398,7 +426,6 @@ function readDotRegValue(
     const kind = (hexm[1] ?? '3').toLowerCase();
     const { hex, last, bad } = parseHexBytes(lines, li, dataCol + hexm[0].length);
     const endLine = lines[last]!;
-    const common = { ...base, end: endLine.end, dataEnd: endLine.end };
     if (bad)
       problems.push({
         code: 'unreadable-hex-value',
@@ -415,53 +442,41 @@ function readDotRegValue(
         for (let k = need - 1; k >= 0; k--) n = n * 256 + hex.bytes[k]!;
       }
       return {
-        value: {
-          ...common,
-          type: kind === 'b' ? 'REG_QWORD' : 'REG_DWORD',
-          number: n,
-          text: data,
-          items: null,
-        },
+        value: regValue(
+          at,
+          kind === 'b' ? 'REG_QWORD' : 'REG_DWORD',
+          n,
+          data,
+          null,
+          endLine.end,
+          endLine.end,
+        ),
         last,
       };
     }
     if (kind === '7' || kind === '2' || kind === '1') {
       const items = decodeUtf16Items(hex);
       const type: RegType = kind === '7' ? 'REG_MULTI_SZ' : kind === '2' ? 'REG_EXPAND_SZ' : 'REG_SZ';
+      const text = items.map((x) => x.value).join('\n');
       return {
-        value: {
-          ...common,
-          type,
-          number: null,
-          text: items.map((x) => x.value).join('\n'),
-          items: kind === '7' ? items : null,
-        },
+        value: regValue(at, type, null, text, kind === '7' ? items : null, endLine.end, endLine.end),
         last,
       };
     }
     return {
-      value: {
-        ...common,
-        type: kind === '0' ? 'REG_NONE' : 'REG_BINARY',
-        number: null,
-        text: data,
-        items: null,
-      },
+      value: regValue(
+        at,
+        kind === '0' ? 'REG_NONE' : 'REG_BINARY',
+        null,
+        data,
+        null,
+        endLine.end,
+        endLine.end,
+      ),
       last,
     };
   }
-  return {
-    value: {
-      ...base,
-      type: 'UNKNOWN',
-      number: null,
-      text: data,
-      items: null,
-      end: line.end,
-      dataEnd: line.end,
-    },
-    last: li,
-  };
+  return { value: regValue(at, 'UNKNOWN', null, data, null, line.end, line.end), last: li };
 }
 
 /** A Format-List line `Name   : value` (name at column 0). */
