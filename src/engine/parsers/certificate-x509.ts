@@ -102,6 +102,79 @@ function safe<T>(read: () => T, fallback: T): T {
   }
 }
 
+/** What the library and the digest give for one DER (a pure function of the bytes). */
+interface X509Read {
+  thumbprint: string | null;
+  /** set when the library could not decode the bytes */
+  error: string | null;
+  subject: string | null;
+  issuer: string | null;
+  serialNumber: string | null;
+  notBefore: Date | null;
+  notAfter: Date | null;
+  /** DNS names of the SAN extension; null without the extension */
+  san: string[] | null;
+  /** Enhanced Key Usage OIDs; null without the extension */
+  eku: string[] | null;
+  /** Key Usage flags; null without the extension */
+  keyUsage: number | null;
+}
+
+async function readX509(der: Uint8Array): Promise<X509Read> {
+  const read: X509Read = {
+    thumbprint: await sha1Hex(der),
+    error: null,
+    subject: null,
+    issuer: null,
+    serialNumber: null,
+    notBefore: null,
+    notAfter: null,
+    san: null,
+    eku: null,
+    keyUsage: null,
+  };
+  let cert: X509Certificate;
+  try {
+    cert = new X509Certificate(der.slice());
+  } catch (error) {
+    read.error = error instanceof Error ? error.message : 'unknown error';
+    return read;
+  }
+  read.subject = safe(() => cert.subject, null);
+  read.issuer = safe(() => cert.issuer, null);
+  read.serialNumber = safe(() => cert.serialNumber.toLowerCase(), null);
+  read.notBefore = safe<Date | null>(() => cert.notBefore, null);
+  read.notAfter = safe<Date | null>(() => cert.notAfter, null);
+  const san = safe(() => cert.getExtension(SubjectAlternativeNameExtension), null);
+  if (san)
+    read.san = safe(
+      () =>
+        san.names
+          .toJSON()
+          .filter((n) => n.type === 'dns')
+          .map((n) => n.value),
+      [],
+    );
+  const eku = safe(() => cert.getExtension(ExtendedKeyUsageExtension), null);
+  if (eku) read.eku = safe(() => eku.usages.map(String), [] as string[]);
+  const ku = safe(() => cert.getExtension(KeyUsagesExtension), null);
+  if (ku) read.keyUsage = safe(() => ku.usages as number, 0);
+  return read;
+}
+
+/** readX509, once per distinct DER of a paste (see DecodeContext.decoded). */
+async function readX509Once(der: Uint8Array, cache: Map<string, unknown> | undefined): Promise<X509Read> {
+  if (!cache) return readX509(der);
+  let key = '';
+  for (let i = 0; i < der.length; i += 0x2000)
+    key += String.fromCharCode.apply(null, der.subarray(i, i + 0x2000) as unknown as number[]);
+  const known = cache.get(key) as X509Read | undefined;
+  if (known) return known;
+  const read = await readX509(der);
+  cache.set(key, read);
+  return read;
+}
+
 /** Decodes one certificate's DER into a summary, adding evidence (span = the block) and problems. */
 export async function decodeDerCertificate(
   block: DerBlock,
@@ -121,29 +194,27 @@ export async function decodeDerCertificate(
     Object.assign(s, judgeHash(hash));
     say(`${which}: ${weaknessMeaning(hash, s.signatureAlgorithm)}`, 'signatureAlgorithm');
   }
-  s.thumbprint = await sha1Hex(block.der);
+  const x = await readX509Once(block.der, ctx.decoded);
+  s.thumbprint = x.thumbprint;
   if (s.thumbprint) say(`${which} has thumbprint ${s.thumbprint} (SHA-1 of its DER bytes).`, 'thumbprint');
   Object.assign(s, readPublicKey(block.der));
 
-  let cert: X509Certificate;
-  try {
-    cert = new X509Certificate(block.der.slice());
-  } catch (error) {
+  if (x.error !== null) {
     ctx.problems.push({
       code: 'x509-decode-failed',
       severity: 'error',
-      message: `${which} could not be fully decoded (${error instanceof Error ? error.message : 'unknown error'}); only its signature algorithm and thumbprint were read.`,
+      message: `${which} could not be fully decoded (${x.error}); only its signature algorithm and thumbprint were read.`,
       start: block.start,
       end: block.end,
     });
     return s;
   }
-  s.subject = safe(() => cert.subject, null);
-  s.issuer = safe(() => cert.issuer, null);
-  s.serialNumber = safe(() => cert.serialNumber.toLowerCase(), null);
+  s.subject = x.subject;
+  s.issuer = x.issuer;
+  s.serialNumber = x.serialNumber;
   if (s.subject) say(`${which} is issued to ${s.subject}.`, 'subject');
-  const notBefore = safe<Date | null>(() => cert.notBefore, null);
-  const notAfter = safe<Date | null>(() => cert.notAfter, null);
+  const notBefore = x.notBefore;
+  const notAfter = x.notAfter;
   s.notBefore = notBefore && !Number.isNaN(notBefore.getTime()) ? notBefore.toISOString() : null;
   s.notAfter = notAfter && !Number.isNaN(notAfter.getTime()) ? notAfter.toISOString() : null;
   if (notAfter && s.notAfter) {
@@ -159,21 +230,12 @@ export async function decodeDerCertificate(
     );
   }
 
-  const san = safe(() => cert.getExtension(SubjectAlternativeNameExtension), null);
-  if (san) {
-    s.san = safe(
-      () =>
-        san.names
-          .toJSON()
-          .filter((n) => n.type === 'dns')
-          .map((n) => n.value),
-      [],
-    );
+  if (x.san) {
+    s.san = [...x.san];
     if (s.san.length) say(`${which} names these hosts (SAN): ${s.san.join(', ')}.`, 'san');
   }
-  const eku = safe(() => cert.getExtension(ExtendedKeyUsageExtension), null);
-  if (eku) {
-    const usages = safe(() => eku.usages.map(String), [] as string[]);
+  if (x.eku) {
+    const usages = x.eku;
     s.serverAuthEku = usages.includes('1.3.6.1.5.5.7.3.1');
     say(
       s.serverAuthEku
@@ -188,9 +250,8 @@ export async function decodeDerCertificate(
       'serverAuthEku',
     );
   }
-  const ku = safe(() => cert.getExtension(KeyUsagesExtension), null);
-  if (ku) {
-    const flags = safe(() => ku.usages as number, 0);
+  if (x.keyUsage !== null) {
+    const flags = x.keyUsage;
     s.keyUsage = KEY_USAGE_LABELS.filter(([bit]) => (flags & bit) !== 0).map(([, label]) => label);
   }
   if (s.subject !== null && s.issuer !== null) s.selfSigned = s.subject === s.issuer;

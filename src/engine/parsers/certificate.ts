@@ -552,6 +552,12 @@ export interface DecodeContext {
   problems: Problem[];
   /** index of this certificate in `certificates` (fact paths) */
   index: number;
+  /**
+   * What the X.509 library read from each distinct DER of this paste (key: the DER bytes as a latin1
+   * string), so a certificate pasted several times (a chain repeated, the same certificate from several
+   * stores) is decoded once: the library takes milliseconds per certificate.
+   */
+  decoded?: Map<string, unknown>;
 }
 
 const PEM_BEGIN = '-----BEGIN ';
@@ -757,6 +763,7 @@ export async function parseCertificate(
     if (certs.length > 0) {
       facts.format = certs[0]!.source;
       const { decodeDerCertificate } = await import('./certificate-x509');
+      const decoded = new Map<string, unknown>();
       for (let i = 0; i < certs.length; i++) {
         const block = certs[i]!;
         const summary = await decodeDerCertificate(block, block.outer, {
@@ -765,6 +772,7 @@ export async function parseCertificate(
           evidence,
           problems,
           index: i,
+          decoded,
         });
         facts.certificates.push(summary);
       }
