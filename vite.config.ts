@@ -1,20 +1,20 @@
 /// <reference types="vitest/config" />
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { defineConfig, type Plugin } from 'vite';
+import { createServer, defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
-import { COLOR_SCHEME_SCRIPT, CONTENT_SECURITY_POLICY } from './scripts/csp.mjs';
+import { FIRST_PAINT_SCRIPT, CONTENT_SECURITY_POLICY } from './scripts/csp.mjs';
 import { themeVariablesCss } from './scripts/theme-css';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
   version: string;
 };
 
-const COLOR_SCHEME_TAG = '<script src="./color-scheme-init.js"></script>';
+const FIRST_PAINT_TAG = '<script src="./first-paint.js"></script>';
 
 /**
  * The CSP goes into the built HTML only: Vite's dev server injects inline scripts (HMR) that a strict
- * policy would block. The production page allows nothing but its own origin and the colour-scheme script,
+ * policy would block. The production page allows nothing but its own origin and the first-paint script,
  * inlined here so the first paint does not wait for a request (its hash is in the policy, scripts/csp.mjs).
  */
 function contentSecurityPolicy(): Plugin {
@@ -22,13 +22,13 @@ function contentSecurityPolicy(): Plugin {
     name: 'content-security-policy',
     apply: 'build',
     transformIndexHtml(html) {
-      if (!html.includes(COLOR_SCHEME_TAG)) throw new Error(`index.html must contain ${COLOR_SCHEME_TAG}`);
+      if (!html.includes(FIRST_PAINT_TAG)) throw new Error(`index.html must contain ${FIRST_PAINT_TAG}`);
       return html
         .replace(
           '<meta charset="UTF-8" />',
           `<meta charset="UTF-8" />\n    <meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}" />`,
         )
-        .replace(COLOR_SCHEME_TAG, () => `<script>${COLOR_SCHEME_SCRIPT}</script>`);
+        .replace(FIRST_PAINT_TAG, () => `<script>${FIRST_PAINT_SCRIPT}</script>`);
     },
   };
 }
@@ -48,14 +48,52 @@ function themeVariables(): Plugin {
   };
 }
 
+/**
+ * The start page as HTML in dist/index.html (src/prerender.tsx, run in Node through a short-lived Vite
+ * server): on a slow phone the page is readable before the scripts arrive, and src/main.tsx hydrates it.
+ */
+function prerenderFirstScreen(): Plugin {
+  return {
+    name: 'prerender-first-screen',
+    apply: 'build',
+    async transformIndexHtml(html) {
+      const server = await createServer({
+        configFile: fileURLToPath(new URL('./vite.config.ts', import.meta.url)),
+        server: { middlewareMode: true, hmr: false, ws: false },
+        appType: 'custom',
+        logLevel: 'error',
+      });
+      try {
+        const { prerenderStartPage } = (await server.ssrLoadModule('/src/prerender.tsx')) as {
+          prerenderStartPage: () => { html: string; styleTags: string };
+        };
+        const page = prerenderStartPage();
+        const root = '<div id="root"></div>';
+        if (!html.includes(root)) throw new Error(`index.html must contain ${root}`);
+        // On other addresses public/first-paint.js sets .not-start-page: the markup stays hidden until the
+        // app has replaced it with the page asked for.
+        const hide = '<style>html.not-start-page #root[data-prerendered]{display:none}</style>';
+        return html
+          .replace('</head>', () => `  ${hide}\n    ${page.styleTags}\n  </head>`)
+          .replace(root, () => `<div id="root" data-prerendered="start-page">${page.html}</div>`);
+      } finally {
+        await server.close();
+      }
+    },
+  };
+}
+
 export default defineConfig({
   // Relative asset URLs: dist/ works from any sub-path of a plain static server.
   base: './',
-  plugins: [react(), themeVariables(), contentSecurityPolicy()],
+  plugins: [react(), themeVariables(), prerenderFirstScreen(), contentSecurityPolicy()],
   resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
   define: { __APP_VERSION__: JSON.stringify(pkg.version) },
   build: {
     target: 'es2022',
+    // Every browser the app supports (es2022) has <link rel="modulepreload">; the polyfill cost the first
+    // screen ~7 ms of script at load.
+    modulePreload: { polyfill: false },
     rolldownOptions: {
       output: {
         codeSplitting: {

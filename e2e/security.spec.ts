@@ -98,7 +98,7 @@ test.describe('the Content-Security-Policy of the built page', () => {
     const meta = html.indexOf('http-equiv="Content-Security-Policy"');
     expect(meta).toBeGreaterThan(0);
     expect(meta).toBeLessThan(html.indexOf('<script'));
-    // Own origin plus exactly one hash: the inlined colour-scheme script (scripts/csp.mjs).
+    // Own origin plus exactly one hash: the inlined first-paint script (scripts/csp.mjs).
     expect(html).toMatch(/script-src 'self' 'sha256-[A-Za-z0-9+/]{43}='[;"]/);
     expect(html).not.toContain("'unsafe-eval'");
     expect(html).not.toMatch(/script-src[^;"]*'unsafe-inline'/);
@@ -196,7 +196,7 @@ test('secrets in a paste never reach the ticket summary or the share link', asyn
   for (const secret of secrets) expect(carried, `share link holds ${secret}`).not.toContain(secret);
 });
 
-test.describe('the inlined colour-scheme script', () => {
+test.describe('the inlined first-paint script', () => {
   test.use({ colorScheme: 'dark' });
 
   test('runs under the policy, before the app, without a violation', async ({ page }) => {

@@ -148,3 +148,88 @@ test('the CSP stops the app page from contacting another origin at all', async (
   expect(outcome).toBe('blocked');
   expect(violations.join('\n')).toContain('connect-src');
 });
+
+test.describe('the start page pre-rendered into index.html', () => {
+  test.describe('with JavaScript off', () => {
+    test.use({ javaScriptEnabled: false });
+    test('is readable before any script runs', async ({ page }) => {
+      await page.goto('./');
+      await expect(page.getByRole('heading', { level: 1 })).toContainText(
+        'forcibly closed by the remote host',
+      );
+      await expect(page.getByRole('list', { name: 'Ways to start' }).getByRole('link')).toHaveCount(3);
+      // The same addresses the app's links have (hash routes), so they work before the app has arrived.
+      const hrefs = await page
+        .locator('#root a')
+        .evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+      expect(hrefs).toEqual(
+        expect.arrayContaining(['#/wizard', '#/paste', '#/scenarios', '#/simulator', '#/links']),
+      );
+      expect(hrefs.every((href) => href?.startsWith('#'))).toBe(true);
+    });
+  });
+
+  for (const stored of [undefined, 'dark'] as const) {
+    test(`is taken over by the app without a mismatch (stored colour mode: ${stored ?? 'none'})`, async ({
+      page,
+    }) => {
+      const errors: string[] = [];
+      page.on('console', (m) => {
+        if (m.type() === 'error') errors.push(m.text());
+      });
+      page.on('pageerror', (e) => errors.push(e.message));
+      if (stored) await page.addInitScript((mode) => localStorage.setItem('mui-mode', mode), stored);
+      await page.goto('./');
+      await expect(
+        page.getByRole('button', { name: `Colour theme: ${stored ? 'Dark' : 'Same as system'}` }),
+      ).toBeVisible();
+      await page.getByRole('link', { name: /Browse the scenarios/ }).click();
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText('Scenarios');
+      expect(errors).toEqual([]);
+    });
+  }
+
+  test('a click on the colour-theme button before the app has arrived is not lost', async ({ page }) => {
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/assets/boot-*.js', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto('./', { waitUntil: 'domcontentloaded' });
+    await page.getByRole('button', { name: /Colour theme/ }).click();
+    release();
+    await expect(page.getByRole('menu')).toBeVisible();
+  });
+
+  test('a link followed before the app has arrived opens its page', async ({ page }) => {
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/assets/boot-*.js', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto('./', { waitUntil: 'domcontentloaded' });
+    await page.getByRole('link', { name: /Paste what you have/ }).click();
+    await expect(page).toHaveURL(/#\/paste$/);
+    release();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Paste what you have');
+  });
+
+  test('is never shown first on another address', async ({ page }) => {
+    await page.addInitScript(() => {
+      document.addEventListener('DOMContentLoaded', () => {
+        const root = document.getElementById('root');
+        (window as unknown as { __rootDisplay?: string }).__rootDisplay = root
+          ? getComputedStyle(root).display
+          : '';
+      });
+    });
+    await page.goto(hashRoute('/scenarios'));
+    expect(await page.evaluate(() => (window as unknown as { __rootDisplay?: string }).__rootDisplay)).toBe(
+      'none',
+    );
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Scenarios');
+    await expect(page.getByRole('list', { name: 'Ways to start' })).toHaveCount(0);
+  });
+});

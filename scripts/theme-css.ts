@@ -1,5 +1,5 @@
 import { serializeStyles } from '@emotion/serialize';
-import { theme } from '../src/app/theme';
+import { getAppTheme } from '../src/app/theme';
 
 /**
  * The theme's CSS variables (both colour schemes) as one static stylesheet, built once by Node.
@@ -10,6 +10,6 @@ import { theme } from '../src/app/theme';
  * index.html and src/app/App.tsx turns MUI's own generation off. Serialised by emotion, as at run time.
  */
 export function themeVariablesCss(): string {
-  const sheets = theme.generateStyleSheets();
+  const sheets = getAppTheme().generateStyleSheets();
   return serializeStyles(sheets as Parameters<typeof serializeStyles>[0]).styles;
 }

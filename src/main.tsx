@@ -1,16 +1,41 @@
-import { StrictMode, startTransition } from 'react';
-import { createRoot } from 'react-dom/client';
-import { App } from '@/app/App';
-
+// The entry script, kept tiny. index.html already shows the start page (pre-rendered at build time), so
+// the app (boot.tsx and its ~140 KB of scripts) is fetched and run only once the browser has painted it:
+// on a slow phone the page is readable first, and its links work as plain links until the app takes over.
 const root = document.getElementById('root');
 if (root) {
-  // A transition lets React render the first screen in slices of a few milliseconds, yielding to the
-  // browser between them, instead of one long task that blocks input on a slow laptop.
-  startTransition(() => {
-    createRoot(root).render(
-      <StrictMode>
-        <App />
-      </StrictMode>,
-    );
-  });
+  const prerendered =
+    root.hasAttribute('data-prerendered') && !document.documentElement.classList.contains('not-start-page');
+
+  // Until the app takes over, the start page's buttons have no handlers yet: keep their clicks for the
+  // app to replay, and make the skip link do what it will do then (move focus to the main content).
+  const earlyClicks: HTMLElement[] = [];
+  const onEarlyClick = (event: MouseEvent) => {
+    const target = event.target instanceof Element ? event.target : null;
+    if (target?.closest('a[href="#main-content"]')) {
+      event.preventDefault();
+      document.getElementById('main-content')?.focus();
+      return;
+    }
+    const button = target?.closest('button');
+    if (button) earlyClicks.push(button);
+  };
+  if (prerendered) root.addEventListener('click', onEarlyClick, true);
+
+  let started = false;
+  const start = () => {
+    if (started) return;
+    started = true;
+    void import('./boot').then(({ boot }) => {
+      root.removeEventListener('click', onEarlyClick, true);
+      boot(root, earlyClicks);
+    });
+  };
+  if (prerendered) {
+    // After the next frame is painted; the timer covers a tab opened in the background (no frames there).
+    requestAnimationFrame(() => setTimeout(start, 0));
+    setTimeout(start, 250);
+  } else {
+    // Another page (first-paint.js hid the start page): nothing to paint first, start at once.
+    start();
+  }
 }

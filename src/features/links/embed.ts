@@ -59,7 +59,14 @@ const subscribe = (listener: () => void) => {
   return () => listeners.delete(listener);
 };
 
-export const useEmbedded = () => useSyncExternalStore(subscribe, () => embedded);
+// The start page pre-rendered at build time (src/prerender.tsx) is the full, non-embedded layout; an
+// embedded page is never hydrated from it (src/main.tsx), so the server snapshot is simply false.
+export const useEmbedded = () =>
+  useSyncExternalStore(
+    subscribe,
+    () => embedded,
+    () => false,
+  );
 
 /**
  * Moves `embed` from the route's query to its canonical place before the `#`, without reloading, so it
