@@ -334,6 +334,8 @@ const PATTERNS: MessagePattern[] = [
     },
   },
 ];
+/** the patterns' keys, looked up together in each line (one pass instead of one search per pattern) */
+const PATTERN_KEYS = new PhraseSet(PATTERNS.map((p) => p.key));
 
 // ---------------------------------------------------------------------------------------------------
 // Line prefixes
@@ -464,10 +466,11 @@ export function parseErrorlog(input: string): ErrorlogResult {
       const o = toOriginalSpan(view, s, e);
       return evidenceAt(text, o.start, o.end, meaning, fact);
     };
+    // line breaks are counted with indexOf (native), not character by character
     const lineNumberOf = (viewOffset: number): number => {
       const o = toOriginalSpan(view, viewOffset, viewOffset).start;
       let n = 1;
-      for (let i = 0; i < o && i < text.length; i++) if (text.charCodeAt(i) === 10) n++;
+      for (let i = text.indexOf('\n'); i >= 0 && i < o; i = text.indexOf('\n', i + 1)) n++;
       return n;
     };
     const lines = viewLines(view, 4000);
@@ -491,7 +494,7 @@ export function parseErrorlog(input: string): ErrorlogResult {
     const lineNo = (viewOffset: number): number => {
       const o = toOriginalSpan(view, viewOffset, viewOffset).start;
       if (o < lastOrig) return lineNumberOf(viewOffset);
-      for (let i = lastOrig; i < o && i < text.length; i++) if (text.charCodeAt(i) === 10) lastLine++;
+      for (let i = text.indexOf('\n', lastOrig); i >= 0 && i < o; i = text.indexOf('\n', i + 1)) lastLine++;
       lastOrig = o;
       return lastLine;
     };
@@ -604,8 +607,10 @@ export function parseErrorlog(input: string): ErrorlogResult {
 
       // message patterns
       let matched = false;
-      for (const p of PATTERNS) {
-        if (!lower.includes(p.key)) continue;
+      const keysFound = PATTERN_KEYS.firstIndexes(lower);
+      for (let pi = 0; pi < PATTERNS.length; pi++) {
+        if (keysFound[pi]! < 0) continue;
+        const p = PATTERNS[pi]!;
         const m = p.re ? p.re.exec(msg) : null;
         if (p.re && !m && p.error === 17809) continue;
         let event: ErrorlogEvent;
