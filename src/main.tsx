@@ -25,10 +25,9 @@ if (root) {
   const start = () => {
     if (started) return;
     started = true;
-    void import('./boot').then(({ boot }) => {
-      root.removeEventListener('click', onEarlyClick, true);
-      boot(root, earlyClicks);
-    });
+    void import('./boot').then(({ boot }) =>
+      boot(root, earlyClicks, () => root.removeEventListener('click', onEarlyClick, true)),
+    );
   };
   if (prerendered) {
     // After the next frame is painted; the timer covers a tab opened in the background (no frames there).
