@@ -19,7 +19,7 @@
 import { evidenceAt, type Evidence, type ParseResult, type Problem } from '../model';
 import { addHint, type ScenarioHint } from './text/hints';
 import { viewLines } from './text/lines';
-import { normalizeText, toOriginalSpan, type MappedText } from './text/normalize';
+import { normalizeText, squeezeView, toOriginalSpan, type MappedText } from './text/normalize';
 import { lowerHead, PhraseSet } from './text/phrases';
 import type { ArtifactParser } from './types';
 import { TLS_ALERTS } from '../knowledge-tables/tls-alerts';
@@ -527,7 +527,7 @@ export function parseSchannelEvent(input: string): SchannelEventResult {
   const problems: Problem[] = [];
   try {
     const keep = normalizeText(text, { whitespace: 'keep', maxInput: MAX_INPUT });
-    const sq = normalizeText(text, { whitespace: 'drop', lowercase: true, maxInput: MAX_INPUT });
+    const sq = squeezeView(keep); // = normalizeText(text, { whitespace: 'drop', lowercase: true, maxInput: MAX_INPUT })
     if (keep.truncated) {
       problems.push({
         code: 'input-truncated',
