@@ -148,6 +148,20 @@ function lower(c: number): number {
   return r;
 }
 
+/**
+ * The view's characters are gathered in one reused buffer (only the view's string leaves a call, so the
+ * buffer is free again when the call returns): a 1 MB paste no longer allocates a fresh 2 MB buffer for
+ * every view, which the garbage collector then had to reclaim.
+ */
+let codesBuffer = new Uint16Array(0);
+function scratchCodes(size: number): Uint16Array {
+  // at most the default input cap is kept between calls (4 MB)
+  if (size > DEFAULT_MAX_INPUT + 1) return new Uint16Array(size);
+  if (codesBuffer.length < size)
+    codesBuffer = new Uint16Array(Math.min(DEFAULT_MAX_INPUT + 1, Math.max(size, codesBuffer.length * 2)));
+  return codesBuffer;
+}
+
 /** Builds the normalised view. Never throws; linear in the input. */
 export function normalizeText(original: string, options: NormalizeOptions): MappedText {
   const input = typeof original === 'string' ? original : '';
@@ -163,7 +177,7 @@ export function normalizeText(original: string, options: NormalizeOptions): Mapp
         ? false
         : looksEscaped(input, maxInput);
 
-  const codes = new Uint16Array(n + 1);
+  const codes = scratchCodes(n + 1);
   const starts = new Int32Array(n + 1);
   const ends = new Int32Array(n + 1);
   const drop = mode === 'drop';
@@ -299,7 +313,7 @@ export function normalizeText(original: string, options: NormalizeOptions): Mapp
 export function squeezeView(keep: MappedText): MappedText {
   const src = keep.text;
   const n = src.length;
-  const codes = new Uint16Array(n + 1);
+  const codes = scratchCodes(n + 1);
   const starts = new Int32Array(n + 1);
   const ends = new Int32Array(n + 1);
   let k = 0;
