@@ -19,6 +19,11 @@ function staticImports(code) {
   return out;
 }
 
+/** Dynamic imports of a chunk (`import("./x.js")`, any quote style). */
+function dynamicImports(code) {
+  return new Set([...code.matchAll(/\bimport\(\s*["'`]\.\/([^"'`]+\.js)["'`]\s*\)/g)].map((m) => m[1]));
+}
+
 export function measureBundle(dist = 'dist') {
   const html = readFileSync(join(dist, 'index.html'), 'utf8');
   const assets = join(dist, 'assets');
@@ -27,12 +32,17 @@ export function measureBundle(dist = 'dist') {
   for (const m of html.matchAll(/(?:src|href)="\.\/(assets\/[^"]+\.(?:js|css))"/g))
     queue.push(m[1].slice('assets/'.length));
   for (const m of html.matchAll(/src="\.\/([^"/]+\.js)"/g)) first.add(`../${m[1]}`);
+  // The entry script only waits for the first paint and then imports the app (src/main.tsx): its dynamic
+  // imports are part of the first screen too. Lazy pages are imported further down and are not.
+  const entries = new Set(queue.filter((f) => f.endsWith('.js')));
   while (queue.length) {
     const file = queue.shift();
     if (first.has(file)) continue;
     first.add(file);
-    if (file.endsWith('.js'))
-      for (const dep of staticImports(readFileSync(join(assets, file), 'utf8'))) queue.push(dep);
+    if (!file.endsWith('.js')) continue;
+    const code = readFileSync(join(assets, file), 'utf8');
+    for (const dep of staticImports(code)) queue.push(dep);
+    if (entries.has(file)) for (const dep of dynamicImports(code)) queue.push(dep);
   }
   const all = readdirSync(assets).filter((f) => f.endsWith('.js') || f.endsWith('.css'));
   const total = { raw: 0, gzip: 0, brotli: 0 };

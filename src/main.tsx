@@ -1,6 +1,19 @@
 // The entry script, kept tiny. index.html already shows the start page (pre-rendered at build time), so
 // the app (boot.tsx and its ~140 KB of scripts) is fetched and run only once the browser has painted it:
 // on a slow phone the page is readable first, and its links work as plain links until the app takes over.
+/** The app's files (boot.tsx's chunk and its imports), written in by the build (vite.config.ts). */
+const BOOT_FILES = '__BOOT_FILES__';
+
+function preloadBootFiles() {
+  if (BOOT_FILES.startsWith('__')) return; // the dev server: no chunks
+  for (const file of BOOT_FILES.split(',')) {
+    const link = document.createElement('link');
+    link.rel = 'modulepreload';
+    link.href = new URL(file, import.meta.url).href;
+    document.head.append(link);
+  }
+}
+
 const root = document.getElementById('root');
 if (root) {
   const prerendered =
@@ -34,7 +47,9 @@ if (root) {
     requestAnimationFrame(() => setTimeout(start, 0));
     setTimeout(start, 250);
   } else {
-    // Another page (first-paint.js hid the start page): nothing to paint first, start at once.
+    // Another page (first-paint.js hid the start page): nothing to paint first. Fetch all of the app's
+    // files at once (not level by level as imports are discovered), then start.
+    preloadBootFiles();
     start();
   }
 }
