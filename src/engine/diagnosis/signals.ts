@@ -57,6 +57,12 @@ function inferSide(input: DiagnosisInput): { side: MaybeSide; reason: string } {
 /** Merges one kind of observation into a signal; a different value is a conflict (first value kept). */
 class Merger {
   conflicts: Contradiction[] = [];
+  /**
+   * Signals this merger made for an agreeing observation: the caller stores each in place of the one it
+   * replaces, so the next agreeing observation appends to its evidence instead of copying the list again
+   * (a long ERRORLOG gives thousands of observations of one fact: copying made merging quadratic).
+   */
+  private grown = new WeakSet<object>();
   put<T>(
     current: Signal<T> | undefined,
     value: T,
@@ -65,7 +71,15 @@ class Merger {
     same = (a: T, b: T) => a === b,
   ): Signal<T> {
     if (!current) return sig(value, [ref]);
-    if (same(current.value, value)) return sig(current.value, [...current.evidence, ref]);
+    if (same(current.value, value)) {
+      if (this.grown.has(current)) {
+        current.evidence.push(ref);
+        return current;
+      }
+      const next = sig(current.value, [...current.evidence, ref]);
+      this.grown.add(next);
+      return next;
+    }
     const a = current.evidence[0];
     if (a && !this.conflicts.some((c) => c.fact === fact && c.b.input === ref.input && c.b.part === ref.part))
       this.conflicts.push({
