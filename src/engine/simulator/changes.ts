@@ -4,6 +4,7 @@
  */
 import { isDhe } from '../knowledge-tables/cipher-suites';
 import { DRIVER_LABELS, normaliseSuites, sqlTls12Target, windowsSuites } from './model';
+import { normaliseClient, normaliseServer } from './normalise';
 import type { Change, ClientSide, ServerSide, SimPair, WindowsConfig } from './types';
 
 const clone = <T>(v: T): T => structuredClone(v);
@@ -152,8 +153,17 @@ export function applyChange(pair: SimPair, change: Change): SimPair {
   }
 }
 
+/**
+ * Applies changes to a pair as simulate() and findSmallestFixes() see it: normalised first, so that a side
+ * whose Windows settings were left out (the assumed default Windows) is edited too, instead of a change such
+ * as "remove DHE on the client" silently doing nothing there.
+ */
 export function applyChanges(pair: SimPair, changes: readonly Change[]): SimPair {
-  return changes.reduce(applyChange, pair);
+  const normalised: SimPair = {
+    server: normaliseServer(pair.server, []),
+    client: normaliseClient(pair.client, []),
+  };
+  return changes.reduce(applyChange, normalised);
 }
 
 const sideWord = (s: 'server' | 'client') => (s === 'server' ? 'the server' : 'the client');
