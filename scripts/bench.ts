@@ -7,15 +7,7 @@
  *   npm run bench -- --quick   skips the 10 MB pastes
  *   npm run bench -- --no-browser   skips Lighthouse and time to interactive (about 3 minutes)
  */
-import {
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  readdirSync,
-  rmSync,
-  writeFileSync,
-  existsSync,
-} from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildSyntheticCapture, measureThroughput } from '../src/engine/capture/bench.testing';
@@ -23,6 +15,7 @@ import { analyzeText, PARSERS } from '../src/engine/parsers/index';
 import { diagnose, inputFromAnalysis } from '../src/engine/diagnosis/index';
 import { browserRows } from './bench/browser';
 import { bytesRows } from './bench/bytes';
+import { ADVERSARIAL, BENCH_KINDS, fixtureText, ofSize } from './perf/inputs';
 import { findTshark, timeTshark } from './tshark';
 
 interface Row {
@@ -37,7 +30,6 @@ interface Row {
 
 const rows: Row[] = [];
 const quick = process.argv.includes('--quick');
-const FIXTURES = 'src/engine/parsers/__fixtures__';
 
 const round = (x: number, digits: number) => Number(x.toFixed(digits));
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -51,22 +43,6 @@ async function time(fn: () => Promise<unknown> | unknown, runs: number): Promise
     samples.push(performance.now() - t0);
   }
   return median(samples);
-}
-
-function fixtureText(kind: string): string {
-  const dir = join(FIXTURES, kind);
-  if (!existsSync(dir)) return '';
-  return readdirSync(dir)
-    .filter((f) => /\.(txt|log|reg|pem|xml)$/.test(f))
-    .map((f) => readFileSync(join(dir, f), 'utf8'))
-    .join('\n\n');
-}
-
-function ofSize(seed: string, bytes: number): string {
-  if (!seed) return '';
-  let out = seed;
-  while (out.length < bytes) out += `\n\n${out}`;
-  return out.slice(0, bytes);
 }
 
 async function analyzeAndDiagnose(text: string) {
@@ -88,23 +64,13 @@ if (existsSync('dist/index.html')) {
 }
 
 // 2. Parse + diagnose time by size, per kind
-const KINDS = [
-  'client-error',
-  'errorlog',
-  'schannel-event',
-  'schannel-protocols',
-  'cipher-suites',
-  'sql-version',
-  'os-version',
-  'certificate',
-];
 const SIZES: [string, number][] = [
   ['1 KB', 1024],
   ['100 KB', 100 * 1024],
   ['1 MB', 1024 * 1024],
   ...(quick ? [] : ([['10 MB', 10 * 1024 * 1024]] as [string, number][])),
 ];
-for (const kind of KINDS) {
+for (const kind of BENCH_KINDS) {
   const seed = fixtureText(kind);
   if (!seed) continue;
   for (const [label, bytes] of SIZES) {
@@ -124,21 +90,6 @@ for (const kind of KINDS) {
 }
 
 // 3. Adversarial inputs: the worst time of each parser over 100 KB shapes
-const N = 100 * 1024;
-const ADVERSARIAL: [string, string][] = [
-  ['one character', 'a'.repeat(N)],
-  ['newlines', '\n'.repeat(N)],
-  ['one long line of words', 'forcibly closed '.repeat(N / 16)],
-  ['unclosed quotes', '"'.repeat(N)],
-  ['unclosed brackets', '['.repeat(N)],
-  ['registry key prefixes', 'HKEY_LOCAL_MACHINE\\'.repeat(N / 19)],
-  ['PEM armour', '-----BEGIN CERTIFICATE-----\n'.repeat(N / 28)],
-  ['suite prefixes', 'TLS_ECDHE_'.repeat(N / 10)],
-  ['hex', '0x'.repeat(N / 2)],
-  ['error markers', 'Error: 10054 '.repeat(N / 13)],
-  ['timestamps', '2024-01-01 00:00:00.00 spid1 '.repeat(N / 29)],
-  ['escapes', '\\r\\n'.repeat(N / 4)],
-];
 for (const parser of PARSERS) {
   let worst = 0;
   let worstName = '';

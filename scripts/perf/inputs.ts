@@ -1,5 +1,5 @@
 /**
- * The pastes that `npm run bench` times (scripts/bench.ts builds the same ones): every fixture of a kind
+ * The pastes that `npm run bench` times (scripts/bench.ts imports them from here): every fixture of a kind
  * joined with blank lines, doubled until the size is reached, then cut; and the adversarial 100 KB shapes.
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
@@ -18,7 +18,8 @@ export const BENCH_KINDS = [
   'certificate',
 ] as const;
 
-function fixtureText(kind: string): string {
+/** Every fixture file of `kind` joined with blank lines ('' when the kind has no fixtures). */
+export function fixtureText(kind: string): string {
   const dir = join(FIXTURES, kind);
   if (!existsSync(dir)) return '';
   return readdirSync(dir)
@@ -29,7 +30,11 @@ function fixtureText(kind: string): string {
 
 /** The bench's paste of `kind` ('*': all kinds' fixtures joined) of `bytes` characters. */
 export function benchText(kind: string, bytes: number): string {
-  const seed = kind === '*' ? BENCH_KINDS.map(fixtureText).join('\n\n') : fixtureText(kind);
+  return ofSize(kind === '*' ? BENCH_KINDS.map(fixtureText).join('\n\n') : fixtureText(kind), bytes);
+}
+
+/** `seed` doubled with blank lines until `bytes` characters, then cut ('' stays ''). */
+export function ofSize(seed: string, bytes: number): string {
   if (!seed) return '';
   let out = seed;
   while (out.length < bytes) out += `\n\n${out}`;
