@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, expectNoAxeViolations, hashRoute, tabTo, test } from './fixtures';
+import type { Page } from '@playwright/test';
 
 const version = (JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }).version;
 
@@ -149,6 +150,18 @@ test('the CSP stops the app page from contacting another origin at all', async (
   expect(violations.join('\n')).toContain('connect-src');
 });
 
+/** Opens the start page with the app's script (boot.tsx's chunk) held back; call the result to let it load. */
+async function openWithAppHeldBack(page: Page): Promise<() => void> {
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/assets/boot-*.js', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto('./', { waitUntil: 'domcontentloaded' });
+  return release;
+}
+
 test.describe('the start page pre-rendered into index.html', () => {
   test.describe('with JavaScript off', () => {
     test.use({ javaScriptEnabled: false });
@@ -190,26 +203,14 @@ test.describe('the start page pre-rendered into index.html', () => {
   }
 
   test('a click on the colour-theme button before the app has arrived is not lost', async ({ page }) => {
-    let release = () => {};
-    const held = new Promise<void>((resolve) => (release = resolve));
-    await page.route('**/assets/boot-*.js', async (route) => {
-      await held;
-      await route.continue();
-    });
-    await page.goto('./', { waitUntil: 'domcontentloaded' });
+    const release = await openWithAppHeldBack(page);
     await page.getByRole('button', { name: /Colour theme/ }).click();
     release();
     await expect(page.getByRole('menu')).toBeVisible();
   });
 
   test('a link followed before the app has arrived opens its page', async ({ page }) => {
-    let release = () => {};
-    const held = new Promise<void>((resolve) => (release = resolve));
-    await page.route('**/assets/boot-*.js', async (route) => {
-      await held;
-      await route.continue();
-    });
-    await page.goto('./', { waitUntil: 'domcontentloaded' });
+    const release = await openWithAppHeldBack(page);
     await page.getByRole('link', { name: /Paste what you have/ }).click();
     await expect(page).toHaveURL(/#\/paste$/);
     release();
