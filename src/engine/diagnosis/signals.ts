@@ -63,6 +63,19 @@ class Merger {
    * (a long ERRORLOG gives thousands of observations of one fact: copying made merging quadratic).
    */
   private grown = new WeakSet<object>();
+  /**
+   * "fact|input|part" of each conflict recorded: one per fact and place is enough, and a long paste can
+   * disagree with itself hundreds of times (looking each up in the list made that quadratic)
+   */
+  private seen = new Set<string>();
+  private static key(fact: string, ref: EvidenceRef): string {
+    return `${fact}|${ref.input}|${ref.part}`;
+  }
+  /** Records a conflict found outside put() (so put() does not report that place again). */
+  add(conflict: Contradiction) {
+    this.seen.add(Merger.key(conflict.fact, conflict.b));
+    this.conflicts.push(conflict);
+  }
   put<T>(
     current: Signal<T> | undefined,
     value: T,
@@ -81,8 +94,8 @@ class Merger {
       return next;
     }
     const a = current.evidence[0];
-    if (a && !this.conflicts.some((c) => c.fact === fact && c.b.input === ref.input && c.b.part === ref.part))
-      this.conflicts.push({
+    if (a && !this.seen.has(Merger.key(fact, ref)))
+      this.add({
         fact,
         text: `${fact}: "${String(current.value)}" in one place, "${String(value)}" in another.`,
         a,
@@ -125,14 +138,29 @@ function richness(os: OsInfo): number {
  * says whether the DHE leading-zero fix is installed; its evidence comes first. Readings of different
  * builds are left to the caller (a conflict).
  */
-function preferRicher(current: Signal<OsInfo>, next: Signal<OsInfo>): Signal<OsInfo> {
+function preferRicher(
+  current: Signal<OsInfo>,
+  next: Signal<OsInfo>,
+  owned?: WeakSet<object>,
+): Signal<OsInfo> {
   if (current === next) return current;
-  if (richness(next.value) > richness(current.value))
-    return sig(completeOs({ ...current.value, ...definedOf(next.value) }), [
+  if (richness(next.value) > richness(current.value)) {
+    const richer = sig(completeOs({ ...current.value, ...definedOf(next.value) }), [
       ...next.evidence,
       ...current.evidence,
     ]);
-  return sig(current.value, [...current.evidence, ...next.evidence]);
+    owned?.add(richer);
+    return richer;
+  }
+  // a signal this function made for the caller's loop, held by nobody else: grown in place, since copying
+  // it for each of a long paste's hundreds of readings of one machine made merging them quadratic
+  if (owned?.has(current)) {
+    current.evidence.push(...next.evidence);
+    return current;
+  }
+  const merged = sig(current.value, [...current.evidence, ...next.evidence]);
+  owned?.add(merged);
+  return merged;
 }
 
 /** The fields of an OsInfo that are known. */
@@ -194,6 +222,8 @@ export function collectSignals(
   });
 
   // --- machine-specific observations per input -------------------------------------------------
+  /** the OS signals preferRicher() made below, which it may grow in place */
+  const ownedOs = new WeakSet<object>();
   perInput.forEach(({ obs }, i) => {
     const mv = s.machines[i]!;
     for (const o of obs) {
@@ -209,7 +239,7 @@ export function collectSignals(
         mv.os = !mv.os
           ? sig(v, [o.ref])
           : sameBuild(mv.os.value, v)
-            ? preferRicher(mv.os, sig(v, [o.ref]))
+            ? preferRicher(mv.os, sig(v, [o.ref]), ownedOs)
             : m.put(mv.os, v, o.ref, 'Windows build');
       }
     }
@@ -231,6 +261,11 @@ export function collectSignals(
 
   // --- everything else ------------------------------------------------------------------------
   const all = perInput.flatMap((x) => x.obs);
+  /**
+   * The TLS 1.2 verdict of each SQL Server build read in this call: a long ERRORLOG or a list of @@VERSION
+   * outputs repeats the same few builds hundreds of times, and the table lookup is not free.
+   */
+  const tls12Verdicts = new Map<string, ReturnType<typeof tls12Support> | null>();
   const answerObs = answerObservations(answers, flow);
   for (const a of answerObs.facts) s.answerFacts[a.fact] = sig(a.answerId, [a.ref]);
 
@@ -240,7 +275,7 @@ export function collectSignals(
       case 'family': {
         // the article's error wins over a look-alike found in another paste: both are reported
         if (s.family && s.family.value !== o.value && s.family.evidence[0]?.from === 'paste') {
-          m.conflicts.push({
+          m.add({
             fact: 'family',
             text: `One paste reads as ${s.family.value}, another as ${o.value}.`,
             a: s.family.evidence[0],
@@ -297,9 +332,14 @@ export function collectSignals(
       case 'sql': {
         const v = o.value;
         if (v.build && (v.supportsTls12 === null || v.minimumTls12Build === null)) {
-          const b = parseSqlBuild(v.build.split(' ')[0] ?? '');
-          if (b) {
-            const verdict = tls12Support(b);
+          const text = v.build.split(' ')[0] ?? '';
+          let verdict = tls12Verdicts.get(text);
+          if (verdict === undefined) {
+            const b = parseSqlBuild(text);
+            verdict = b ? tls12Support(b) : null;
+            tls12Verdicts.set(text, verdict);
+          }
+          if (verdict) {
             v.supportsTls12 = v.supportsTls12 ?? verdict.supportsTls12;
             v.minimumTls12Build = v.minimumTls12Build ?? verdict.minimumTls12Build;
             v.product = v.product ?? verdict.product;
@@ -323,7 +363,7 @@ export function collectSignals(
             !cur
               ? v
               : sameBuild(cur.value, v.value)
-                ? preferRicher(cur, v)
+                ? preferRicher(cur, v, ownedOs)
                 : m.put(cur, v.value, o.ref, fact);
           if (o.side === 'server') s.serverOs = merge(s.serverOs, 'server Windows build');
           else s.clientOs = merge(s.clientOs, 'client Windows build');
@@ -675,15 +715,24 @@ function deriveErrorlog(s: Signals) {
   );
   if (resets.length) {
     const withSsl = resets.find((e) => (e.value.sslMs ?? 0) > 0) ?? resets[0]!;
-    s.errorlogResetDuringLogin = sig(
-      { sslMs: withSsl.value.sslMs },
-      resets.flatMap((e) => e.evidence).slice(0, 3),
-    );
+    s.errorlogResetDuringLogin = sig({ sslMs: withSsl.value.sslMs }, firstEvidence(resets, 3));
   }
-  const stress = s.errorlogEvents.filter((e) => [17887, 17197, 26040, 17809].includes(e.value.error));
+  const stress = s.errorlogEvents.filter((e) => STRESS_ERRORS.has(e.value.error));
   if (stress.length)
-    s.listenerStress = sig(
-      [...new Set(stress.map((e) => e.value.error))],
-      stress.flatMap((e) => e.evidence).slice(0, 4),
-    );
+    s.listenerStress = sig([...new Set(stress.map((e) => e.value.error))], firstEvidence(stress, 4));
+}
+
+/** ERRORLOG errors of a listener under stress. */
+const STRESS_ERRORS = new Set([17887, 17197, 26040, 17809]);
+
+/** The first `max` evidence of the signals, in order (without joining all of a long paste's evidence first). */
+function firstEvidence(signals: readonly Signal<unknown>[], max: number): EvidenceRef[] {
+  const out: EvidenceRef[] = [];
+  for (const x of signals) {
+    for (const e of x.evidence) {
+      if (out.length === max) return out;
+      out.push(e);
+    }
+  }
+  return out;
 }
