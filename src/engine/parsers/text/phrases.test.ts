@@ -110,6 +110,35 @@ describe("someOccur and mayHold (the sniffers' early exits)", () => {
     }
   });
 
+  it('countPresent and firstIndexes into a reused array agree with indexOf, short texts and long', () => {
+    // 20 phrases: more than fit in V8's on-heap typed arrays, the case the reused array is for
+    const phrases = [
+      'ab',
+      'bca',
+      'cc',
+      'abcab',
+      'é',
+      'aé',
+      ...Array.from({ length: 14 }, (_, i) => 'ab'.repeat(i + 2)),
+    ];
+    const set = new PhraseSet(phrases);
+    const into = new Int32Array(phrases.length + 3).fill(99);
+    let seed = 11;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648);
+    for (let n = 0; n < 300; n++) {
+      const len = n % 3 === 0 ? 70_000 + (next() % 50) : next() % 40;
+      let text = n % 3 === 0 ? 'c'.repeat(len - 8) : '';
+      while (text.length < len) text += 'abcé'[next() % 4];
+      const expected = indexOfAll(text, phrases);
+      expect(set.countPresent(text)).toBe(expected.filter((at) => at >= 0).length);
+      const found = set.firstIndexes(text, into);
+      expect(found).toBe(into);
+      expect([...found.subarray(0, phrases.length)]).toEqual(expected);
+    }
+    // an array too short is not used
+    expect([...set.firstIndexes('abcab', new Int32Array(2))]).toEqual(indexOfAll('abcab', phrases));
+  });
+
   it('mayHold answers no only when no phrase occurs in the lower-cased head', () => {
     const gate = new PhraseSet(['schannel', 'os build']);
     expect(mayHold('Source: SCHANNEL', 100, gate)).toBe(true);
