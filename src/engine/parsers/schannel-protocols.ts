@@ -160,16 +160,32 @@ function numberOf(
   return v.number;
 }
 
+const SCHANNEL_TAIL = '\\securityproviders\\schannel';
+
+/** The non-empty path segments after `...\SecurityProviders\SCHANNEL`, or null when the key is elsewhere. */
 function schannelRest(k: RegKey, lower: string): string[] | null {
-  const i = lower.indexOf('\\securityproviders\\schannel');
+  const i = lower.indexOf(SCHANNEL_TAIL);
   if (i < 0) return null;
-  const rest = k.canonical.slice(i + '\\securityproviders\\schannel'.length);
-  return rest.split('\\').filter((x) => x.length > 0);
+  // the segments of split('\\') without the empty ones, cut by hand: called for every key of a listing,
+  // where split + filter was a large part of the parse
+  const path = k.canonical;
+  const parts: string[] = [];
+  let from = i + SCHANNEL_TAIL.length;
+  while (from <= path.length) {
+    let j = path.indexOf('\\', from);
+    if (j < 0) j = path.length;
+    if (j > from) parts.push(path.slice(from, j));
+    from = j + 1;
+  }
+  return parts;
 }
 
 const PROTOCOL_BY_UPPER = new Map<string, ProtocolName>(PROTOCOL_NAMES.map((p) => [p.toUpperCase(), p]));
 
 function protocolName(raw: string): ProtocolName | null {
+  // a name written exactly as Schannel spells it (nearly every key) is already in normal form
+  const exact = PROTOCOL_BY_UPPER.get(raw);
+  if (exact) return exact;
   const n = raw.trim().toUpperCase().replace(/\s+/g, ' ');
   return PROTOCOL_BY_UPPER.get(n) ?? null;
 }

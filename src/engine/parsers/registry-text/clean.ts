@@ -109,3 +109,51 @@ export function splitLines(text: string, cap = 200_000): Line[] {
   }
   return lines;
 }
+
+/**
+ * The lines of splitLines one at a time, with the same offsets and cap: a long listing is read without an
+ * array holding an object and a string for every line, which kept the garbage collector busy copying them.
+ * `start`, `end` and `text` describe the current line after `advance()` returned true.
+ */
+export class LineCursor {
+  start = 0;
+  end = 0;
+  text = '';
+  /** start of the line after the current one; -1 once the last line was reached */
+  private next = 0;
+  /** the next \n and \r at or after the current line's start (found natively) */
+  private lf: number;
+  private cr: number;
+
+  constructor(
+    private readonly source: string,
+    private readonly cap = 200_000,
+  ) {
+    this.lf = source.indexOf('\n');
+    this.cr = source.indexOf('\r');
+  }
+
+  /** Moves to the next line; false when there is none. */
+  advance(): boolean {
+    const i = this.next;
+    if (i < 0) return false;
+    const text = this.source;
+    const n = text.length;
+    if (this.lf >= 0 && this.lf < i) this.lf = text.indexOf('\n', i);
+    if (this.cr >= 0 && this.cr < i) this.cr = text.indexOf('\r', i);
+    const lf = this.lf;
+    const cr = this.cr;
+    const j = lf < 0 ? (cr < 0 ? n : cr) : cr < 0 ? lf : Math.min(lf, cr);
+    const end = Math.min(j, i + this.cap);
+    this.start = i;
+    this.end = end;
+    this.text = text.slice(i, end);
+    this.next = j >= n ? -1 : text.charCodeAt(j) === 13 && text.charCodeAt(j + 1) === 10 ? j + 2 : j + 1;
+    return true;
+  }
+
+  /** another line follows the current one */
+  get hasNext(): boolean {
+    return this.next >= 0;
+  }
+}

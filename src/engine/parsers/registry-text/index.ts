@@ -6,9 +6,9 @@
  * Linear in the input; never throws.
  */
 import type { Problem } from '../../model';
-import { splitLines, type Line } from './clean';
+import { LineCursor } from './clean';
 
-export { cleanText, evidenceFor, splitLines, toOriginal } from './clean';
+export { cleanText, evidenceFor, LineCursor, splitLines, toOriginal } from './clean';
 export type { CleanText, Line } from './clean';
 
 export type RegFormat = 'reg-query' | 'reg-file' | 'powershell-list' | 'powershell-table';
@@ -137,6 +137,11 @@ function parseNumber(s: string): number | null {
   return null;
 }
 
+/** [A-Z0-9_] */
+function isTypeChar(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+}
+
 /** Finds the first occurrence of a whitespace-preceded `REG_` token; linear. */
 function findRegType(line: string): { at: number; type: string; typeEnd: number } | null {
   let from = 0;
@@ -145,7 +150,7 @@ function findRegType(line: string): { at: number; type: string; typeEnd: number 
     if (i < 0) return null;
     if (i > 0 && (line[i - 1] === ' ' || line[i - 1] === '\t')) {
       let j = i + 4;
-      while (j < line.length && /[A-Z0-9_]/.test(line[j] ?? '')) j++;
+      while (j < line.length && isTypeChar(line.charCodeAt(j))) j++;
       if (j === line.length || line[j] === ' ' || line[j] === '\t')
         return { at: i, type: line.slice(i, j), typeEnd: j };
     }
@@ -233,20 +238,16 @@ function hexDigit(c: number): number {
   return -1;
 }
 
-function parseHexBytes(
-  lines: Line[],
-  first: number,
-  dataStartCol: number,
-): { hex: HexBytes; last: number; bad: boolean } {
+/** Reads hex pairs from the cursor's line on, following `\` continuations (the cursor ends on the last line read). */
+function parseHexBytes(lines: LineCursor, dataStartCol: number): { hex: HexBytes; bad: boolean } {
   let cap = 16;
   let bytes = new Uint8Array(cap);
   let starts = new Int32Array(cap);
   let n = 0;
-  let li = first;
   let col = dataStartCol;
   let bad = false;
   for (;;) {
-    const line = lines[li]!;
+    const line = lines;
     const t = line.text;
     const len = t.length;
     let i = col;
@@ -281,9 +282,8 @@ function parseHexBytes(
       n++;
       i += 2;
     }
-    if (!continued || li + 1 >= lines.length || n > 4_000_000)
-      return { hex: { n, bytes, starts }, last: li, bad };
-    li++;
+    if (!continued || !lines.hasNext || n > 4_000_000) return { hex: { n, bytes, starts }, bad };
+    lines.advance();
     col = 0;
   }
 }
@@ -327,13 +327,11 @@ function regValue(
   };
 }
 
-function readDotRegValue(
-  lines: Line[],
-  li: number,
-  problems: Problem[],
-): { value: RegValue | null; last: number } {
-  const line = lines[li]!;
-  const t = line.text;
+/** The .reg value at the cursor's line (the cursor ends on its last continuation line). */
+function readDotRegValue(lines: LineCursor, problems: Problem[]): RegValue | null {
+  // the cursor moves on over continuation lines: keep the first line's place
+  const line = { start: lines.start, end: lines.end };
+  const t = lines.text;
   let name = '';
   let i: number;
   let nameStart = line.start;
@@ -374,7 +372,7 @@ function readDotRegValue(
         start: line.start,
         end: line.end,
       });
-      return { value: null, last: li };
+      return null;
     }
     name = buf;
     nameStart = line.start + 1;
@@ -389,10 +387,10 @@ function readDotRegValue(
   if (lower.startsWith('dword:')) {
     const hex = data.slice(6).trim();
     const n = /^[0-9a-f]{1,8}$/i.test(hex) ? Number.parseInt(hex, 16) : null;
-    return { value: regValue(at, 'REG_DWORD', n, data, null, line.end, line.end), last: li };
+    return regValue(at, 'REG_DWORD', n, data, null, line.end, line.end);
   }
   if (data === '-') {
-    return { value: regValue(at, 'DELETE', null, data, null, line.end, line.end), last: li };
+    return regValue(at, 'DELETE', null, data, null, line.end, line.end);
   }
   if (data.startsWith('"')) {
     // string: find the closing quote, allowing \" and \\ escapes
@@ -407,25 +405,22 @@ function readDotRegValue(
       buf += data[j];
       j++;
     }
-    return {
-      value: regValue(
-        at,
-        'REG_SZ',
-        null,
-        buf,
-        null,
-        line.end,
-        dataStart + Math.min(j, data.length),
-        dataStart + 1,
-      ),
-      last: li,
-    };
+    return regValue(
+      at,
+      'REG_SZ',
+      null,
+      buf,
+      null,
+      line.end,
+      dataStart + Math.min(j, data.length),
+      dataStart + 1,
+    );
   }
   const hexm = /^hex(?:\(([0-9a-f]{1,2})\))?:/i.exec(data);
   if (hexm) {
     const kind = (hexm[1] ?? '3').toLowerCase();
-    const { hex, last, bad } = parseHexBytes(lines, li, dataCol + hexm[0].length);
-    const endLine = lines[last]!;
+    const { hex, bad } = parseHexBytes(lines, dataCol + hexm[0].length);
+    const endLine = { end: lines.end };
     if (bad)
       problems.push({
         code: 'unreadable-hex-value',
@@ -441,42 +436,17 @@ function readDotRegValue(
         n = 0;
         for (let k = need - 1; k >= 0; k--) n = n * 256 + hex.bytes[k]!;
       }
-      return {
-        value: regValue(
-          at,
-          kind === 'b' ? 'REG_QWORD' : 'REG_DWORD',
-          n,
-          data,
-          null,
-          endLine.end,
-          endLine.end,
-        ),
-        last,
-      };
+      return regValue(at, kind === 'b' ? 'REG_QWORD' : 'REG_DWORD', n, data, null, endLine.end, endLine.end);
     }
     if (kind === '7' || kind === '2' || kind === '1') {
       const items = decodeUtf16Items(hex);
       const type: RegType = kind === '7' ? 'REG_MULTI_SZ' : kind === '2' ? 'REG_EXPAND_SZ' : 'REG_SZ';
       const text = items.map((x) => x.value).join('\n');
-      return {
-        value: regValue(at, type, null, text, kind === '7' ? items : null, endLine.end, endLine.end),
-        last,
-      };
+      return regValue(at, type, null, text, kind === '7' ? items : null, endLine.end, endLine.end);
     }
-    return {
-      value: regValue(
-        at,
-        kind === '0' ? 'REG_NONE' : 'REG_BINARY',
-        null,
-        data,
-        null,
-        endLine.end,
-        endLine.end,
-      ),
-      last,
-    };
+    return regValue(at, kind === '0' ? 'REG_NONE' : 'REG_BINARY', null, data, null, endLine.end, endLine.end);
   }
-  return { value: regValue(at, 'UNKNOWN', null, data, null, line.end, line.end), last: li };
+  return regValue(at, 'UNKNOWN', null, data, null, line.end, line.end);
 }
 
 /** A Format-List line `Name   : value` (name at column 0). */
@@ -554,8 +524,12 @@ function pathInLine(t: string): string | null {
   return canonicalPath(p.replace(/[\]\s'"`.]+$/, ''));
 }
 
+/** the part of PowerShell's "Cannot find path" error searched for (either case of its first letter) */
+const CANNOT_FIND = 'annot find path';
+
 export function readRegistryText(text: string): RegRead {
-  const lines = splitLines(text);
+  const lines = new LineCursor(text);
+  let cannotAt = text.indexOf(CANNOT_FIND);
   const keys: RegKey[] = [];
   const orphans: RegValue[] = [];
   const problems: Problem[] = [];
@@ -592,8 +566,8 @@ export function readRegistryText(text: string): RegRead {
     lastListValue = null;
   };
 
-  for (let li = 0; li < lines.length; li++) {
-    const line = lines[li]!;
+  while (lines.advance()) {
+    const line = lines;
     const t = line.text;
     const trimmed = t.trim();
     if (trimmed.length === 0) {
@@ -603,8 +577,12 @@ export function readRegistryText(text: string): RegRead {
     }
     const c0 = trimmed.charCodeAt(0);
 
-    // errors for missing keys
-    if ((c0 === 69 && trimmed.startsWith('ERROR: ')) || (c0 !== 34 && t.includes('annot find path'))) {
+    // errors for missing keys (`cannotAt`: the next 'annot find path' of the whole text, so that lines
+    // without it are not searched one by one; the phrase holds no line break, so it is in this line exactly
+    // when that next occurrence lies inside it)
+    if (cannotAt >= 0 && cannotAt < line.start) cannotAt = text.indexOf(CANNOT_FIND, line.start);
+    const hasCannot = cannotAt >= 0 && cannotAt + CANNOT_FIND.length <= line.end;
+    if ((c0 === 69 && trimmed.startsWith('ERROR: ')) || (c0 !== 34 && hasCannot)) {
       missing.push({ start: line.start, end: line.end, path: pathInLine(t) });
       continue;
     }
@@ -640,12 +618,11 @@ export function readRegistryText(text: string): RegRead {
       }
     }
     if (cur && cur.format === 'reg-file' && (t.startsWith('"') || t.startsWith('@='))) {
-      const { value, last } = readDotRegValue(lines, li, problems);
+      const value = readDotRegValue(lines, problems);
       if (value) {
         cur.values.push(value);
         cur.end = value.end;
       }
-      li = last;
       continue;
     }
 
@@ -711,12 +688,13 @@ export function readRegistryText(text: string): RegRead {
       continue;
     }
     if (hive !== null) {
-      if (/^Name\s+Property\s*$/.test(t)) {
+      // (first-character checks: in a table every line reaches these tests)
+      if (t.charCodeAt(0) === 78 && /^Name\s+Property\s*$/.test(t)) {
         propCol = t.indexOf('Property');
         formats.add('powershell-table');
         continue;
       }
-      if (/^-{2,}\s+-{2,}\s*$/.test(t)) continue;
+      if (t.charCodeAt(0) === 45 && /^-{2,}\s+-{2,}\s*$/.test(t)) continue;
       if (propCol > 0) {
         const namePart = t.slice(0, propCol).trim();
         const propPart = t.slice(propCol);
