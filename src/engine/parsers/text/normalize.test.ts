@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { looksEscaped, normalizeText, squeezeView, toOriginalSpan } from './normalize';
+import {
+  looksEscaped,
+  normalizeText,
+  normalizeTextByCharacter,
+  squeezeView,
+  toOriginalSpan,
+  type MappedText,
+  type NormalizeOptions,
+} from './normalize';
 
 describe('normalizeText', () => {
   it('keeps a lone surrogate of a long text unchanged, and an emoji whole', () => {
@@ -58,5 +66,89 @@ describe('squeezeView', () => {
         expect(squeezeView(keep)).toEqual(drop);
       }
     }
+  });
+});
+
+describe('normalizeText, line view (keep, no lower-casing)', () => {
+  const variants: NormalizeOptions[] = [];
+  for (const unescape of ['auto', 'always', 'never'] as const)
+    for (const dropQuoteMarkers of [true, false])
+      for (const maxInput of [undefined, 1, 7, 30])
+        variants.push({ whitespace: 'keep', unescape, dropQuoteMarkers, maxInput });
+
+  /** the two views are equal (compared field by field: toEqual on long typed arrays is slow) */
+  const expectSame = (a: MappedText, b: MappedText): void => {
+    const same =
+      a.text === b.text &&
+      a.originalLength === b.originalLength &&
+      a.unescaped === b.unescaped &&
+      a.truncated === b.truncated &&
+      a.starts.length === b.starts.length &&
+      a.ends.length === b.ends.length &&
+      a.starts.every((x, i) => x === b.starts[i]) &&
+      a.ends.every((x, i) => x === b.ends[i]);
+    if (!same) expect(a).toEqual(b);
+  };
+
+  it('gives exactly the character-by-character view for every code unit, in several positions', () => {
+    const units = Array.from({ length: 0x10000 }, (_, c) => String.fromCharCode(c));
+    const contexts = [
+      (ch: string) => `ab${ch}cd`,
+      (ch: string) => `\n${ch}>x`,
+      (ch: string) => `x\n ${ch}> y`,
+      (ch: string) => `q\\u00${ch}1`,
+    ];
+    for (const context of contexts) {
+      const text = units.map(context).join('');
+      for (const unescape of ['always', 'never'] as const) {
+        const options: NormalizeOptions = { whitespace: 'keep', unescape };
+        expectSame(normalizeText(text, options), normalizeTextByCharacter(text, options));
+      }
+    }
+  });
+
+  it('gives exactly the character-by-character view on mixed pastes', () => {
+    const pieces = [
+      'Event ID: 36888 ',
+      'A fatal alert.',
+      '\n',
+      '\r\n',
+      '\r',
+      '\t',
+      '  ',
+      '\\n',
+      '\\r\\n',
+      '\\u0041\\u00a0\\u000a',
+      '\\"',
+      '\\',
+      '>',
+      '> quoted\n',
+      ' >> x',
+      '<Data Name="AlertDesc">40</Data>',
+      '\u00a0\u2003\u3000\ufeff',
+      'L\u2019h\u00f4te \u201cdistant\u201d \u2013 ',
+      '\ud83d\ude00',
+      '\ud800',
+      '致命警报',
+      '\u0000',
+      '\u000b\u000c',
+      '\uff02\uff08\uff09',
+      '\u0001\u007f',
+    ];
+    let seed = 5;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648);
+    for (let n = 0; n < 500; n++) {
+      let text = '';
+      const parts = n % 100 === 0 ? 300 : next() % 14;
+      for (let i = 0; i < parts; i++) text += pieces[next() % pieces.length];
+      for (const options of variants) {
+        expectSame(normalizeText(text, options), normalizeTextByCharacter(text, options));
+      }
+    }
+  });
+
+  it('returns the paste itself when nothing in it changes', () => {
+    const text = 'Event ID: 36888\n\tA fatal alert > was generated\n';
+    expect(normalizeText(text, { whitespace: 'keep' }).text).toBe(text);
   });
 });

@@ -164,6 +164,16 @@ function scratchCodes(size: number): Uint16Array {
 
 /** Builds the normalised view. Never throws; linear in the input. */
 export function normalizeText(original: string, options: NormalizeOptions): MappedText {
+  // the line view (whitespace kept, case kept) of the line parsers has its own pass, see normalizeKeep
+  if (options.whitespace === 'keep' && !options.lowercase) return normalizeKeep(original, options);
+  return normalizeTextByCharacter(original, options);
+}
+
+/**
+ * normalizeText's general pass, one character at a time: every mode and option. Exported so the tests can
+ * hold the 'keep' pass (normalizeKeep) to exactly its results.
+ */
+export function normalizeTextByCharacter(original: string, options: NormalizeOptions): MappedText {
   const input = typeof original === 'string' ? original : '';
   const maxInput = options.maxInput ?? DEFAULT_MAX_INPUT;
   const n = Math.min(input.length, maxInput);
@@ -293,6 +303,160 @@ export function normalizeText(original: string, options: NormalizeOptions): Mapp
   starts[k] = n;
   ends[k] = n;
   const text = codesToString(codes, k, surrogates);
+  return {
+    text,
+    starts: starts.subarray(0, k + 1),
+    ends: ends.subarray(0, k + 1),
+    originalLength: input.length,
+    unescaped: unescape,
+    truncated: input.length > n,
+  };
+}
+
+/*
+ * The 'keep' view without lower-casing, in stretches. In that view almost every ASCII character stays as it
+ * is: only CR, NUL, vertical tab, form feed, backslashes when escapes are decoded, and `>` quote markers at
+ * line starts change. A 1 MB paste is mostly long stretches of other ASCII characters, so instead of one
+ * step per character the pass finds the end of each stretch with one regular expression (native scanning),
+ * writes the stretch's map entries in a tight loop and takes the stretch's text as a slice of the input (no
+ * buffer of codes to decode). Everything else, non-ASCII characters included (a character class listing
+ * exactly the non-ASCII ones that change made the scan many times slower), goes through exactly
+ * normalizeTextByCharacter's step, and unchanged characters are still taken with the slice. Tested equal.
+ */
+
+/**
+ * Where a stretch of unchanged ASCII ends, per [unescape][dropQuotes]: a character that may change, or a
+ * `>` after a line break and spaces (a quote marker). Linear: a single character class, or a line break
+ * followed by spaces that each line break reads once.
+ */
+const KEEP_STOPS = [false, true].map((unescape) =>
+  [false, true].map(
+    (dropQuotes) =>
+      new RegExp(
+        `[\\0\\v\\f\\r${unescape ? '\\\\' : ''}\\u0080-\\uffff]${dropQuotes ? '|\\n[ \\t]*>' : ''}`,
+        'g',
+      ),
+  ),
+);
+
+/** normalizeText for { whitespace: 'keep', lowercase: false }: same results as normalizeTextByCharacter. */
+function normalizeKeep(original: string, options: NormalizeOptions): MappedText {
+  const input = typeof original === 'string' ? original : '';
+  const maxInput = options.maxInput ?? DEFAULT_MAX_INPUT;
+  const n = Math.min(input.length, maxInput);
+  const dropQuotes = options.dropQuoteMarkers ?? true;
+  const unescape =
+    options.unescape === 'always'
+      ? true
+      : options.unescape === 'never'
+        ? false
+        : looksEscaped(input, maxInput);
+  const stops = KEEP_STOPS[unescape ? 1 : 0]![dropQuotes ? 1 : 0]!;
+
+  const starts = new Int32Array(n + 1);
+  const ends = new Int32Array(n + 1);
+  let text = '';
+  /** input[copyFrom, i) is unchanged in the view and not yet added to `text` */
+  let copyFrom = 0;
+  let k = 0;
+  let atLineStart = true;
+  let i = 0;
+  while (i < n) {
+    if (!atLineStart && input.charCodeAt(i) < 128) {
+      // a stretch of unchanged characters up to the next character that needs the step below
+      stops.lastIndex = i;
+      const m = stops.exec(input);
+      let j = n;
+      let quote = false;
+      if (m !== null) {
+        // a quote marker match starts at its line break: the stretch ends just before the '>'
+        quote = m[0].length > 1;
+        j = Math.min(n, m.index + m[0].length - 1);
+      }
+      for (let p = i; p < j; p++) {
+        starts[k] = p;
+        ends[k] = p + 1;
+        k++;
+      }
+      if (quote) atLineStart = true;
+      else {
+        // the stretch may end with a line break and spaces (before a changed space or a CR, say)
+        let b = j - 1;
+        while (b >= i && (input.charCodeAt(b) === 32 || input.charCodeAt(b) === 9)) b--;
+        if (b >= i && input.charCodeAt(b) === 10) atLineStart = true;
+      }
+      i = j;
+      if (i >= n) break;
+    }
+    // one step of normalizeTextByCharacter ('keep', no lower-casing)
+    let c = input.charCodeAt(i);
+    // kind 0 = visible character, 1 = space, 2 = line break, 3 = nothing
+    let kind = 0;
+    let e = i + 1;
+    if (c === 13) {
+      kind = 2;
+      e = i + 1 < n && input.charCodeAt(i + 1) === 10 ? i + 2 : i + 1;
+    } else if (c === 10) {
+      kind = 2;
+    } else if (c === 0) {
+      kind = 3;
+    } else if (unescape && c === 92 && i + 1 < n) {
+      const d = input.charCodeAt(i + 1);
+      if (d === 114) {
+        kind = 2;
+        e = input.charCodeAt(i + 2) === 92 && input.charCodeAt(i + 3) === 110 ? i + 4 : i + 2;
+      } else if (d === 110) {
+        kind = 2;
+        e = i + 2;
+      } else if (d === 116) {
+        kind = 1;
+        c = 9;
+        e = i + 2;
+      } else if (d === 34 || d === 92 || d === 47 || d === 39) {
+        c = d;
+        e = i + 2;
+      } else if (
+        d === 117 &&
+        i + 5 < n &&
+        isHex(input.charCodeAt(i + 2)) &&
+        isHex(input.charCodeAt(i + 3)) &&
+        isHex(input.charCodeAt(i + 4)) &&
+        isHex(input.charCodeAt(i + 5))
+      ) {
+        c = parseInt(input.slice(i + 2, i + 6), 16);
+        e = i + 6;
+        if (c === 10 || c === 13) kind = 2;
+        else if (isSpace(c)) kind = 1;
+      }
+    } else if (c === 32 || (c > 127 && isSpace(c)) || c === 9 || c === 11 || c === 12) {
+      kind = 1;
+    } else if (atLineStart && dropQuotes && c === 62) {
+      kind = 3; // '>' quote marker
+    }
+    let out = -1;
+    if (kind === 0) {
+      atLineStart = false;
+      out = c < 128 ? c : foldChar(c);
+    } else if (kind === 1 || kind === 2) {
+      if (kind === 2) atLineStart = true;
+      out = kind === 2 ? 10 : c === 9 ? 9 : 32;
+    }
+    if (out >= 0) {
+      starts[k] = i;
+      ends[k] = e;
+      k++;
+    }
+    if (out < 0 || e !== i + 1 || out !== input.charCodeAt(i)) {
+      // the view differs from the input here: the unchanged text before, then this step's character
+      if (copyFrom < i) text += input.slice(copyFrom, i);
+      if (out >= 0) text += String.fromCharCode(out);
+      copyFrom = e;
+    }
+    i = e;
+  }
+  if (copyFrom < n) text += copyFrom === 0 && n === input.length ? input : input.slice(copyFrom, n);
+  starts[k] = n;
+  ends[k] = n;
   return {
     text,
     starts: starts.subarray(0, k + 1),
