@@ -218,9 +218,24 @@ export function lowerHead(input: string, limit: number): string {
   return lower;
 }
 
+let nulsOf: string | null = null;
+let nulsFound = false;
+
+/**
+ * Whether `text` holds a NUL character, remembered for the last text: detection hands each block to every
+ * sniffer, and half of them ask this first (each asking read the whole block again).
+ */
+export function hasNul(text: string): boolean {
+  if (text !== nulsOf) {
+    nulsFound = text.includes('\u0000');
+    nulsOf = text;
+  }
+  return nulsFound;
+}
+
 /** The text without NUL characters (UTF-16 text read as single bytes has one after each character). */
 export function withoutNuls(text: string): string {
-  return text.includes('\u0000') ? text.split('\u0000').join('') : text;
+  return hasNul(text) ? text.split('\u0000').join('') : text;
 }
 
 /**
@@ -231,6 +246,6 @@ export function withoutNuls(text: string): string {
  * NUL character always may (sniffers read such text without the NULs, which can join a phrase).
  */
 export function mayHold(text: string, limit: number, gate: PhraseSet): boolean {
-  if (text.includes('\u0000')) return true;
+  if (hasNul(text)) return true;
   return gate.someOccur(lowerHead(text, limit));
 }
