@@ -97,8 +97,9 @@ type Result = ParseResult<ArtifactKind, object>;
 export function evidenceFor(result: Result, facts: readonly string[]): Evidence | null {
   const list = Array.isArray(result.evidence) ? result.evidence : [];
   for (const f of facts) {
+    const under = f + '.'; // built once per fact, not once per record
     const hit = list.find(
-      (e) => isObj(e) && typeof e.fact === 'string' && (e.fact === f || e.fact.startsWith(f + '.')),
+      (e) => isObj(e) && typeof e.fact === 'string' && (e.fact === f || e.fact.startsWith(under)),
     );
     if (hit) return hit;
   }
@@ -686,18 +687,20 @@ export function adaptErrorlog(result: Result, ctx: AdapterContext): Observation[
         self ? 'SQL Server uses a self-generated certificate.' : 'SQL Server uses a configured certificate.',
       ),
     });
-  for (const e of arr(at(f, 'events')) ?? []) {
-    const error = num(first(e, ['error', 'number', 'errorNumber', 'id']));
+  const events = arr(at(f, 'events'));
+  for (const item of events ?? []) {
+    // fields read by name (see fieldsOf): the first of the names that holds a value
+    const e = fieldsOf(item);
+    const error = num(e.error ?? e.number ?? e.errorNumber ?? e.id);
     if (error === undefined) continue;
+    const timings = fieldsOf(e.timings);
     const info: ErrorlogEventInfo = {
       error,
-      state: num(at(e, 'state')) ?? null,
-      networkError: num(first(e, ['networkError', 'networkErrorCode', 'osError', 'code'])) ?? null,
-      sslMs:
-        num(first(e, ['sslMs', 'establishingSslMs', 'timings.ssl', 'timings.establishingSsl', 'ssl'])) ??
-        null,
+      state: num(e.state) ?? null,
+      networkError: num(e.networkError ?? e.networkErrorCode ?? e.osError ?? e.code) ?? null,
+      sslMs: num(e.sslMs ?? e.establishingSslMs ?? timings.ssl ?? timings.establishingSsl ?? e.ssl) ?? null,
     };
-    const ev = evidenceOfEvent(result, e);
+    const ev = evidenceOfEvent(result, events, item);
     out.push({
       type: 'errorlogEvent',
       value: info,
@@ -843,22 +846,37 @@ function eventFactIndex(list: readonly Evidence[]): Map<number, number> {
   return index;
 }
 
-function evidenceOfEvent(result: Result, e: unknown): Evidence | null {
-  const start = num(at(e, 'start'));
-  const end = num(at(e, 'end'));
+/**
+ * The fields of a parser's event (an empty record for anything that is not an object), for reading by name
+ * (`e.eventId ?? e.id`) instead of through at() and first(): those look each path up by a computed key,
+ * which V8 cannot cache for objects of many shapes, and a long paste has thousands of events with a dozen
+ * reads each. `??` keeps first()'s rule: the first name whose value is neither undefined nor null.
+ */
+const NO_FIELDS: Obj = Object.freeze(Object.create(null) as Obj);
+const fieldsOf = (v: unknown): Obj => (isObj(v) ? v : NO_FIELDS);
+
+/** Evidence of `item`, one of `events` (the result's `events` fact). */
+function evidenceOfEvent(
+  result: Result,
+  events: readonly unknown[] | undefined,
+  item: unknown,
+): Evidence | null {
+  const e = fieldsOf(item);
+  const start = num(e.start);
+  const end = num(e.end);
   const list = Array.isArray(result.evidence) ? result.evidence : [];
   if (start !== undefined && end !== undefined) {
     const hit = evidenceAroundSpan(list, start, end);
     if (hit) return hit;
   }
-  const idx = eventPosition(arr(at(result.facts, 'events')), e);
+  const idx = eventPosition(events, item);
   if (idx >= 0) {
     const pos = eventFactIndex(list).get(idx);
     const hit = pos === undefined ? undefined : list[pos];
     if (hit) return hit;
   }
   // evidence whose characters are part of this event's own message (e.g. a line kept for a hint)
-  const message = str(at(e, 'message'));
+  const message = str(e.message);
   if (message) {
     const hit = list.find(
       (x) => typeof x.text === 'string' && x.text.length >= 12 && message.includes(x.text),
@@ -877,17 +895,19 @@ export function adaptSchannelEvent(result: Result, ctx: AdapterContext): Observa
   const list = arr(at(f, 'events'));
   const items = list && list.length > 0 ? list : [f];
   const out: Observation[] = [];
-  for (const e of items) {
-    const eventId = num(first(e, ['eventId', 'id']));
+  for (const item of items) {
+    // fields read by name (see fieldsOf): the first of the names that holds a value
+    const e = fieldsOf(item);
+    const eventId = num(e.eventId ?? e.id);
     if (eventId === undefined) continue;
     const info: SchannelEventInfo = {
       eventId,
-      alert: num(first(e, ['alert', 'alertCode', 'alertDescription'])) ?? null,
-      state: num(first(e, ['state', 'errorState', 'internalState'])) ?? null,
-      protocol: str(at(e, 'protocol')) ?? null,
+      alert: num(e.alert ?? e.alertCode ?? e.alertDescription) ?? null,
+      state: num(e.state ?? e.errorState ?? e.internalState) ?? null,
+      protocol: str(e.protocol) ?? null,
       side: schannelEventSide(eventId, roleOf(e) ?? ctx.side),
     };
-    const ev = evidenceOfEvent(result, e) ?? evidenceFor(result, ['eventId', 'alert', 'state']);
+    const ev = evidenceOfEvent(result, list, item) ?? evidenceFor(result, ['eventId', 'alert', 'state']);
     out.push({
       type: 'schannelEvent',
       value: info,
@@ -898,7 +918,7 @@ export function adaptSchannelEvent(result: Result, ctx: AdapterContext): Observa
         ev?.meaning || `Schannel event ${eventId}${info.alert !== null ? ' alert ' + info.alert : ''}.`,
       ),
     });
-    const suite = str(first(e, ['cipherSuiteName', 'cipherSuite', 'suite']));
+    const suite = str(e.cipherSuiteName ?? e.cipherSuite ?? e.suite);
     if (eventId === 36880 && suite)
       out.push({
         type: 'negotiatedSuite',
@@ -909,8 +929,8 @@ export function adaptSchannelEvent(result: Result, ctx: AdapterContext): Observa
   return out;
 }
 
-function roleOf(e: unknown): MaybeSide | undefined {
-  const role = str(first(e, ['role', 'side']));
+function roleOf(e: Obj): MaybeSide | undefined {
+  const role = str(e.role ?? e.side);
   return role === 'client' || role === 'server' ? role : undefined;
 }
 
