@@ -1705,12 +1705,12 @@ const SNIFF_STRONG = [
 const SNIFF_WEAK = ['10054', 'sql server', 'connection', 'remote host', 'error', 'exception'];
 const ERRORLOG_MARK =
   /(?:^|\n)\s{0,4}\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}[.,]\d{1,7}\s+(?:spid\d{1,6}s?|server|logon)\b/;
-const SCHANNEL_MARKS = [
+const SCHANNEL_MARKS = new PhraseSet([
   'fatal alert',
   'schannel',
   'cipher suites supported by the client',
   'tls protocol defined',
-];
+]);
 
 // two sets counted separately: counting allocates nothing, where one set's firstIndexes() would allocate an
 // array of 44 offsets for every block of a paste (a typed array that large is not cheap to create in V8)
@@ -1734,9 +1734,9 @@ export function sniffClientError(input: string): number {
   ) {
     score = Math.min(score, 0.3);
   }
-  // a few includes() instead of one alternation that tries every phrase at every offset
-  if (SCHANNEL_MARKS.some((mark) => head.includes(mark)) && !t.includes('sqlexception'))
-    score = Math.min(score, 0.3);
+  // a phrase set, not an alternation that tries every phrase at every offset (its filter is already built
+  // for this block by the look-ups above)
+  if (SCHANNEL_MARKS.someOccur(head) && !t.includes('sqlexception')) score = Math.min(score, 0.3);
   // server-side wording of ERRORLOG messages (17830 and friends) pasted without timestamps
   if (t.includes('network error code 0x') || t.includes('was successfully loaded for encryption'))
     score = Math.min(score, 0.3);
