@@ -93,17 +93,45 @@ export interface AdapterContext {
 
 type Result = ParseResult<ArtifactKind, object>;
 
-/** Evidence of the result whose fact is one of `facts` (or under it); null when the parser gave none. */
+/**
+ * The fields of a parser's facts or event (an empty record for anything that is not an object), for reading
+ * by name (`e.eventId ?? e.id`) where an adapter runs per event or per part of a long paste, instead of
+ * through at() and first(): those read each path by a computed key, which V8 cannot cache over objects of
+ * many shapes, and a long paste has thousands of events with a dozen reads each. `??` keeps first()'s rule:
+ * the first name whose value is neither undefined nor null.
+ */
+const NO_FIELDS: Obj = Object.freeze(Object.create(null) as Obj);
+const fieldsOf = (v: unknown): Obj => (isObj(v) ? v : NO_FIELDS);
+
+/**
+ * Evidence of the result whose fact is one of `facts` (or under it); null when the parser gave none. The
+ * earlier fact wins, then the earlier record. One pass over the records (this runs for every observation of
+ * a paste of hundreds of parts).
+ */
 export function evidenceFor(result: Result, facts: readonly string[]): Evidence | null {
   const list = Array.isArray(result.evidence) ? result.evidence : [];
-  for (const f of facts) {
-    const under = f + '.'; // built once per fact, not once per record
-    const hit = list.find(
-      (e) => isObj(e) && typeof e.fact === 'string' && (e.fact === f || e.fact.startsWith(under)),
-    );
-    if (hit) return hit;
+  let best: Evidence | null = null;
+  let bestRank = facts.length;
+  for (const e of list) {
+    if (!isObj(e) || typeof e.fact !== 'string') continue;
+    const rank = factRank(e.fact, facts, bestRank);
+    if (rank < bestRank) {
+      best = e;
+      bestRank = rank;
+      if (rank === 0) break;
+    }
   }
-  return null;
+  return best;
+}
+
+/** Position of the first of `facts[0..limit)` that `fact` is or is under ("a": "a", "a.b"); else limit. */
+function factRank(fact: string, facts: readonly string[], limit: number): number {
+  for (let i = 0; i < limit; i++) {
+    const f = facts[i]!;
+    if (fact === f || (fact.length > f.length && fact.charCodeAt(f.length) === 46 && fact.startsWith(f)))
+      return i;
+  }
+  return limit;
 }
 
 /** Evidence of the result whose characters contain `needle` (case-insensitive), or null. */
@@ -536,16 +564,17 @@ function splitBuild(v: unknown): { build: number | null; ubr: number | null } {
 }
 
 export function adaptOsVersion(result: Result, ctx: AdapterContext): Observation[] {
-  const f = result.facts;
-  const product = str(first(f, ['product', 'productName', 'caption'])) ?? null;
-  let { build, ubr } = splitBuild(first(f, ['build', 'version', 'osBuild']));
-  const b2 = num(first(f, ['currentBuild', 'buildNumber']));
+  // fields read by name (see fieldsOf): the first of the names that holds a value
+  const f = fieldsOf(result.facts);
+  const product = str(f.product ?? f.productName ?? f.caption) ?? null;
+  let { build, ubr } = splitBuild(f.build ?? f.version ?? f.osBuild);
+  const b2 = num(f.currentBuild ?? f.buildNumber);
   if (build === null && b2 !== undefined) build = b2;
-  const u2 = num(first(f, ['ubr', 'UBR', 'revision']));
+  const u2 = num(f.ubr ?? f.UBR ?? f.revision);
   if (ubr === null && u2 !== undefined) ubr = u2;
   if (build === null && !product) return [];
-  const fix = bool(first(f, ['leadingZeroFix', 'hasLeadingZeroFix', 'dheLeadingZeroFix']));
-  const family = str(first(f, ['defaultCipherFamily', 'cipherFamily'])) ?? null;
+  const fix = bool(f.leadingZeroFix ?? f.hasLeadingZeroFix ?? f.dheLeadingZeroFix);
+  const family = str(f.defaultCipherFamily ?? f.cipherFamily) ?? null;
   return [
     // the UBR's characters show the update level (and so the DHE leading-zero fix) when it is known
     osObservation(
@@ -569,23 +598,23 @@ export function adaptOsVersion(result: Result, ctx: AdapterContext): Observation
 // ---------------------------------------------------------------------------------------------------
 
 export function adaptSqlVersion(result: Result, ctx: AdapterContext): Observation[] {
-  const f = result.facts;
+  // fields read by name (see fieldsOf): the first of the names that holds a value
+  const f = fieldsOf(result.facts);
   const out: Observation[] = [];
-  const build = str(first(f, ['build', 'version']));
-  const product = str(at(f, 'product')) ?? null;
+  const build = str(f.build ?? f.version);
+  const product = str(f.product) ?? null;
   if (!build && !product) return [];
   const major = build ? num(build.split('.')[0]) : undefined;
-  const linux =
-    /linux/i.test(str(first(f, ['platform', 'os', 'hostPlatform'])) ?? '') || bool(at(f, 'linux')) === true;
+  const linux = /linux/i.test(str(f.platform ?? f.os ?? f.hostPlatform) ?? '') || bool(f.linux) === true;
   out.push({
     type: 'sql',
     value: {
       product,
       build: build ?? null,
       major: major ?? null,
-      supportsTls12: bool(at(f, 'supportsTls12')) ?? null,
-      minimumTls12Build: str(at(f, 'minimumTls12Build')) ?? null,
-      hasLoginDispatcherPool: bool(at(f, 'hasLoginDispatcherPool')) ?? null,
+      supportsTls12: bool(f.supportsTls12) ?? null,
+      minimumTls12Build: str(f.minimumTls12Build) ?? null,
+      hasLoginDispatcherPool: bool(f.hasLoginDispatcherPool) ?? null,
       linux,
     },
     ref: refOf(
@@ -596,8 +625,9 @@ export function adaptSqlVersion(result: Result, ctx: AdapterContext): Observatio
     ),
   });
   // @@VERSION names the Windows of the SQL Server machine too
-  const osBuild = splitBuild(first(f, ['osBuild', 'windowsBuild', 'os.build']));
-  const osProduct = str(first(f, ['osProduct', 'windows', 'os.product'])) ?? null;
+  const os = fieldsOf(f.os);
+  const osBuild = splitBuild(f.osBuild ?? f.windowsBuild ?? os.build);
+  const osProduct = str(f.osProduct ?? f.windows ?? os.product) ?? null;
   if (osBuild.build !== null || osProduct)
     out.push({
       ...osObservation(ctx, result, osBuild.build, osBuild.ubr, null, osProduct, [
@@ -661,9 +691,11 @@ export function normaliseThumbprint(v: string | undefined): string | null {
 // ---------------------------------------------------------------------------------------------------
 
 export function adaptErrorlog(result: Result, ctx: AdapterContext): Observation[] {
-  const f = result.facts;
+  // fields read by name (see fieldsOf): the first of the names that holds a value
+  const f = fieldsOf(result.facts);
+  const certificate = fieldsOf(f.certificate);
   const out: Observation[] = [];
-  const thumb = normaliseThumbprint(str(first(f, ['certificateThumbprint', 'certificate.thumbprint'])));
+  const thumb = normaliseThumbprint(str(f.certificateThumbprint ?? certificate.thumbprint));
   if (thumb)
     out.push({
       type: 'errorlogThumbprint',
@@ -675,7 +707,7 @@ export function adaptErrorlog(result: Result, ctx: AdapterContext): Observation[
         `SQL Server loaded the certificate ${thumb} for encryption.`,
       ),
     });
-  const self = bool(first(f, ['selfGenerated', 'certificate.selfGenerated']));
+  const self = bool(f.selfGenerated ?? certificate.selfGenerated);
   if (self !== undefined)
     out.push({
       type: 'selfGenerated',
@@ -687,7 +719,7 @@ export function adaptErrorlog(result: Result, ctx: AdapterContext): Observation[
         self ? 'SQL Server uses a self-generated certificate.' : 'SQL Server uses a configured certificate.',
       ),
     });
-  const events = arr(at(f, 'events'));
+  const events = arr(f.events);
   for (const item of events ?? []) {
     // fields read by name (see fieldsOf): the first of the names that holds a value
     const e = fieldsOf(item);
@@ -713,13 +745,15 @@ export function adaptErrorlog(result: Result, ctx: AdapterContext): Observation[
     });
   }
   // SQL Server's own version line at the top of an ERRORLOG
-  const build = str(first(f, ['serverBuild', 'sqlBuild', 'build', 'version.build', 'sqlVersion.build']));
+  const version = fieldsOf(f.version);
+  const sqlVersion = fieldsOf(f.sqlVersion);
+  const build = str(f.serverBuild ?? f.sqlBuild ?? f.build ?? version.build ?? sqlVersion.build);
   if (build && /^\d{1,2}\.\d{1,2}\.\d{1,5}/.test(build)) {
     out.push(
       ...adaptSqlVersion(
         {
           ...result,
-          facts: { build, product: str(first(f, ['product', 'sqlVersion.product', 'version.product'])) },
+          facts: { build, product: str(f.product ?? sqlVersion.product ?? version.product) },
         },
         ctx,
       ),
@@ -845,15 +879,6 @@ function eventFactIndex(list: readonly Evidence[]): Map<number, number> {
   eventFacts.set(list, index);
   return index;
 }
-
-/**
- * The fields of a parser's event (an empty record for anything that is not an object), for reading by name
- * (`e.eventId ?? e.id`) instead of through at() and first(): those look each path up by a computed key,
- * which V8 cannot cache for objects of many shapes, and a long paste has thousands of events with a dozen
- * reads each. `??` keeps first()'s rule: the first name whose value is neither undefined nor null.
- */
-const NO_FIELDS: Obj = Object.freeze(Object.create(null) as Obj);
-const fieldsOf = (v: unknown): Obj => (isObj(v) ? v : NO_FIELDS);
 
 /** Evidence of `item`, one of `events` (the result's `events` fact). */
 function evidenceOfEvent(
