@@ -14,7 +14,7 @@ import {
   type CipherFamily,
   type ProtocolDefaults,
 } from '../knowledge-tables/windows';
-import { cleanText, evidenceFor, readRegistryText, splitLines } from './registry-text';
+import { cleanText, evidenceFor, LineCursor, readRegistryText, type RegValue } from './registry-text';
 import type { ArtifactParser } from './types';
 import { mayHold, PhraseSet, withoutNuls } from './text/phrases';
 
@@ -69,6 +69,15 @@ const NAME_BUILDS: [RegExp, number, boolean][] = [
 
 const NT_VERSIONS = new Set(['5.0', '5.1', '5.2', '6.0', '6.1', '6.2', '6.3', '10.0']);
 
+/**
+ * Whether a name of this length may lower-case to one of KEY_LABELS. Lower-casing keeps the length of every
+ * character but U+0130 (which becomes i + U+0307, never part of a label), so any other length cannot match:
+ * most names of a long listing are rejected without lower-casing them.
+ */
+function mayBeLabel(length: number): boolean {
+  return length >= LABEL_MIN && length <= LABEL_MAX;
+}
+
 const KEY_LABELS = new Set([
   'os name',
   'os version',
@@ -100,6 +109,8 @@ const KEY_LABELS = new Set([
   'versionstring',
   'os configuration',
 ]);
+const LABEL_MIN = Math.min(...[...KEY_LABELS].map((l) => l.length));
+const LABEL_MAX = Math.max(...[...KEY_LABELS].map((l) => l.length));
 
 /** every pattern of sniffOsVersion needs one of these (lower-cased) */
 const SNIFF_GATE = new PhraseSet([
@@ -167,22 +178,29 @@ export function parseOsVersion(original: string): ParseResult<'os-version', OsVe
   const fields = new Map<string, { value: string; start: number; end: number }>();
   if (/CurrentBuild|UBR|ProductName|DisplayVersion|ReleaseId/i.test(text.slice(0, 200_000))) {
     const read = readRegistryText(text);
-    for (const k of [...read.keys.flatMap((k) => k.values), ...read.orphans]) {
+    const take = (k: RegValue) => {
+      if (!mayBeLabel(k.name.length)) return;
       const label = k.name.toLowerCase();
-      if (!KEY_LABELS.has(label) || fields.has(label)) continue;
+      if (!KEY_LABELS.has(label) || fields.has(label)) return;
       const value =
         k.number !== null && (label === 'ubr' || label.endsWith('versionnumber'))
           ? String(k.number)
           : k.text.replace(/^"|"$/g, '');
       fields.set(label, { value, start: k.dataStart, end: k.dataEnd });
-    }
+    };
+    // every key's values in order, then the orphans
+    for (const key of read.keys) for (const v of key.values) take(v);
+    for (const v of read.orphans) take(v);
   }
-  const lines = splitLines(text, 4096);
-  for (const line of lines) {
+  // one line at a time (no array of every line of a long paste)
+  const line = new LineCursor(text, 4096);
+  while (line.advance()) {
     const t = line.text;
     const colon = t.indexOf(':');
-    if (colon > 0 && colon < 60) {
-      const label = t.slice(0, colon).trim().toLowerCase();
+    // (a label needs at least LABEL_MIN characters before the colon)
+    if (colon >= LABEL_MIN && colon < 60) {
+      const raw = t.slice(0, colon).trim();
+      const label = mayBeLabel(raw.length) ? raw.toLowerCase() : '';
       if (KEY_LABELS.has(label) && !fields.has(label)) {
         const rest = t.slice(colon + 1);
         const lead = rest.length - rest.trimStart().length;

@@ -162,15 +162,12 @@ function numberOf(
 
 const SCHANNEL_TAIL = '\\securityproviders\\schannel';
 
-/** The non-empty path segments after `...\SecurityProviders\SCHANNEL`, or null when the key is elsewhere. */
-function schannelRest(k: RegKey, lower: string): string[] | null {
-  const i = lower.indexOf(SCHANNEL_TAIL);
-  if (i < 0) return null;
-  // the segments of split('\\') without the empty ones, cut by hand: called for every key of a listing,
-  // where split + filter was a large part of the parse
-  const path = k.canonical;
+/**
+ * The non-empty `\`-separated segments of `path` from `from` on (split + filter cut by hand: called for every
+ * key of a listing, where split + filter was a large part of the parse).
+ */
+function segmentsFrom(path: string, from: number): string[] {
   const parts: string[] = [];
-  let from = i + SCHANNEL_TAIL.length;
   while (from <= path.length) {
     let j = path.indexOf('\\', from);
     if (j < 0) j = path.length;
@@ -178,6 +175,14 @@ function schannelRest(k: RegKey, lower: string): string[] | null {
     from = j + 1;
   }
   return parts;
+}
+
+/** `Server` / `Client` in any case (the usual spellings compared before lower-casing) */
+function sideOf(word: string): Side | null {
+  if (word === 'Server') return 'server';
+  if (word === 'Client') return 'client';
+  const lower = word.toLowerCase();
+  return lower === 'server' ? 'server' : lower === 'client' ? 'client' : null;
 }
 
 const PROTOCOL_BY_UPPER = new Map<string, ProtocolName>(PROTOCOL_NAMES.map((p) => [p.toUpperCase(), p]));
@@ -251,7 +256,8 @@ export function parseSchannelProtocols(
 
   for (const k of read.keys) {
     const lowerPath = k.canonical.toLowerCase();
-    const rest = schannelRest(k, lowerPath);
+    const at = lowerPath.indexOf(SCHANNEL_TAIL);
+    const rest = at < 0 ? null : segmentsFrom(k.canonical, at + SCHANNEL_TAIL.length);
     if (rest) {
       if (rest.length === 0) {
         const el = valueNamed(k, 'EventLogging');
@@ -306,8 +312,7 @@ export function parseSchannelProtocols(
             });
           continue;
         }
-        const sideWord = rest[2]!.toLowerCase();
-        const side: Side | null = sideWord === 'server' ? 'server' : sideWord === 'client' ? 'client' : null;
+        const side = sideOf(rest[2]!);
         if (!side) {
           problems.push({
             code: 'unknown-protocol-key',

@@ -90,6 +90,8 @@ const HIVE_FORMS: [string, string][] = HIVES.flatMap(([long, short]) => [
 /** longer than any hive spelling */
 const HIVE_HEAD = 24;
 
+const CONTROL_SET_GUARD = /controlset\d{3}/i;
+
 /** Canonical registry path; returns null when `raw` does not start with a hive. */
 export function canonicalPath(raw: string): string | null {
   let p = raw.trim();
@@ -119,7 +121,10 @@ export function canonicalPath(raw: string): string | null {
   while (a < b && rest.charCodeAt(a) === 92) a++;
   while (b > a && rest.charCodeAt(b - 1) === 92) b--;
   if (a > 0 || b < rest.length) rest = rest.slice(a, b);
-  rest = rest.replace(/(^|\\)ControlSet\d{3}(?=\\|$)/i, '$1CurrentControlSet');
+  // (the guard, a plain case-insensitive word, is found much faster than the replace pattern is tried at
+  // every position; the pattern matches only where the guard does)
+  if (CONTROL_SET_GUARD.test(rest))
+    rest = rest.replace(/(^|\\)ControlSet\d{3}(?=\\|$)/i, '$1CurrentControlSet');
   return rest ? `${hive}\\${rest}` : hive;
 }
 
@@ -779,7 +784,14 @@ export function keysUnder(read: RegRead, prefixLower: string): RegKey[] {
 
 export function valueNamed(key: RegKey, name: string): RegValue | undefined {
   const n = name.toLowerCase();
+  // Lower-casing keeps the length of every character but U+0130 (which becomes i + U+0307), so for a name
+  // without U+0307 a value name of another length cannot match: most values are passed over without
+  // lower-casing their names.
+  const sameLength = !n.includes('\u0307');
   let found: RegValue | undefined;
-  for (const v of key.values) if (v.name.toLowerCase() === n) found = v; // last one wins, as in a .reg import
+  for (const v of key.values) {
+    if (sameLength && v.name.length !== n.length) continue;
+    if (v.name.toLowerCase() === n) found = v; // last one wins, as in a .reg import
+  }
   return found;
 }
