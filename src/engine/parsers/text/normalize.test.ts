@@ -152,3 +152,41 @@ describe('normalizeText, line view (keep, no lower-casing)', () => {
     expect(normalizeText(text, { whitespace: 'keep' }).text).toBe(text);
   });
 });
+
+describe('looksEscaped', () => {
+  /** the character-by-character reading it replaced: the reference */
+  function byCharacter(text: string, maxInput = 2_000_000): boolean {
+    let literalN = 0;
+    let realN = 0;
+    const n = Math.min(text.length, maxInput);
+    for (let i = 0; i < n; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10) realN++;
+      else if (c === 92) {
+        const d = text.charCodeAt(i + 1);
+        if (d === 114 && text.charCodeAt(i + 2) === 92 && text.charCodeAt(i + 3) === 110) return true;
+        if (d === 110) literalN++;
+        i++;
+      }
+    }
+    return literalN > 0 && literalN > realN;
+  }
+
+  it('answers as reading every character would, limit included', () => {
+    const pieces = ['\\', 'n', 'r', '\n', '\\n', '\\r\\n', '\\\\', 'x', 'C:\\new', '\r\n', '\\\n'];
+    let seed = 3;
+    const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 8;
+    let yes = 0;
+    for (let n = 0; n < 3000; n++) {
+      let text = '';
+      const count = next() % 16;
+      for (let i = 0; i < count; i++) text += pieces[next() % pieces.length];
+      for (const maxInput of [undefined, 1, 2, 3, 5, 9]) {
+        const expected = byCharacter(text, maxInput);
+        if (expected) yes++;
+        if (looksEscaped(text, maxInput) !== expected) expect({ text, maxInput }).toBe(expected);
+      }
+    }
+    expect(yes).toBeGreaterThan(1000);
+  });
+});

@@ -118,23 +118,28 @@ function isHex(c: number): boolean {
 
 /** Whether the text looks JSON-escaped (decides 'auto'). Linear. */
 export function looksEscaped(text: string, maxInput = DEFAULT_MAX_INPUT): boolean {
-  // no backslash before the limit: nothing is escaped (found natively, without the loop below)
-  const firstBackslash = text.indexOf('\\');
-  if (firstBackslash < 0 || firstBackslash >= maxInput) return false;
-  let literalN = 0;
-  let realN = 0;
+  // The text is read left to right; a backslash takes the character after it along (so `\\n` is an
+  // escaped backslash and an `n`). Only backslashes and line breaks matter, so both are found with indexOf
+  // (native) instead of reading every character: a paste with a few Windows paths or one JSON line no
+  // longer costs a loop over the whole paste.
   const n = Math.min(text.length, maxInput);
-  for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10) realN++;
-    else if (c === 92) {
-      const d = text.charCodeAt(i + 1);
-      if (d === 114 && text.charCodeAt(i + 2) === 92 && text.charCodeAt(i + 3) === 110) return true; // \r\n
-      if (d === 110) literalN++;
-      i++;
-    }
+  let b = text.indexOf('\\');
+  // no backslash before the limit: nothing is escaped
+  if (b < 0 || b >= n) return false;
+  let literalN = 0;
+  /** line breaks taken along by a backslash (not counted as real ones) */
+  let takenN = 0;
+  while (b >= 0 && b < n) {
+    const d = text.charCodeAt(b + 1);
+    if (d === 114 && text.charCodeAt(b + 2) === 92 && text.charCodeAt(b + 3) === 110) return true; // \r\n
+    if (d === 110) literalN++;
+    else if (d === 10 && b + 1 < n) takenN++;
+    b = text.indexOf('\\', b + 2);
   }
-  return literalN > 0 && literalN > realN;
+  if (literalN === 0) return false;
+  let realN = -takenN;
+  for (let lf = text.indexOf('\n'); lf >= 0 && lf < n; lf = text.indexOf('\n', lf + 1)) realN++;
+  return literalN > realN;
 }
 
 const lowerCache = new Map<number, number>();
@@ -339,6 +344,20 @@ const KEEP_STOPS = [false, true].map((unescape) =>
   ),
 );
 
+/** 0, 1, 2, ...: the map entries of unchanged stretches are copied from it (a memory copy, not a loop) */
+let identity = new Int32Array(0);
+/** identity with at least `size` entries, or null above the default input cap (then the caller loops) */
+function identityTable(size: number): Int32Array | null {
+  if (identity.length >= size) return identity;
+  if (size > DEFAULT_MAX_INPUT + 2) return null;
+  // grown in steps of 64 K entries, at most the default input cap is kept (8 MB)
+  const grown = new Int32Array(Math.min(DEFAULT_MAX_INPUT + 2, (size + 0xffff) & ~0xffff));
+  grown.set(identity);
+  for (let x = identity.length; x < grown.length; x++) grown[x] = x;
+  identity = grown;
+  return identity;
+}
+
 /** normalizeText for { whitespace: 'keep', lowercase: false }: same results as normalizeTextByCharacter. */
 function normalizeKeep(original: string, options: NormalizeOptions): MappedText {
   const input = typeof original === 'string' ? original : '';
@@ -373,10 +392,20 @@ function normalizeKeep(original: string, options: NormalizeOptions): MappedText 
         quote = m[0].length > 1;
         j = Math.min(n, m.index + m[0].length - 1);
       }
-      for (let p = i; p < j; p++) {
-        starts[k] = p;
-        ends[k] = p + 1;
-        k++;
+      if (j > i) {
+        // the stretch maps to itself: starts i..j-1 and ends i+1..j, copied from the table 0, 1, 2, ...
+        const table = identityTable(j + 1);
+        if (table) {
+          starts.set(table.subarray(i, j), k);
+          ends.set(table.subarray(i + 1, j + 1), k);
+          k += j - i;
+        } else {
+          for (let p = i; p < j; p++) {
+            starts[k] = p;
+            ends[k] = p + 1;
+            k++;
+          }
+        }
       }
       if (quote) atLineStart = true;
       else {
