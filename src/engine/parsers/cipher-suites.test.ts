@@ -119,6 +119,17 @@ describe('cipher-suites: registry Functions value', () => {
     );
     spansHold(text, r);
   });
+  it('shows the first policy list when a listing is pasted twice, and still names unknown suites of the copy', () => {
+    const once = fx('reg-query-multi-sz.txt');
+    const twice = `${once}\n\n${once.replace('TLS_RSA_WITH_AES_256_GCM_SHA384', 'TLS_FAKE_WITH_NOTHING_SHA256')}`;
+    const r = parse(twice);
+    expect(r.facts.source).toBe('policy');
+    expect(r.facts.suites).toEqual(parse(once).facts.suites);
+    expect(r.facts.lists).toEqual(parse(once).facts.lists);
+    expect(r.evidence.every((e) => e.end <= once.length)).toBe(true);
+    expect(r.facts.unknown).toContain('TLS_FAKE_WITH_NOTHING_SHA256');
+    spansHold(twice, r);
+  });
   it('reads the local list alone with \\0 separators, spans on each name', () => {
     const text = fx('reg-query-multi-sz.txt').split('\n\n')[0]!;
     const r = parse(text);

@@ -310,6 +310,14 @@ function scanLines(text: string, unknown: { name: string; start: number; end: nu
   return { hits, format };
 }
 
+/**
+ * `name.toLowerCase() === 'functions'`, with names of another length passed over first (lower-casing keeps
+ * the length of every character but U+0130, which becomes i + U+0307 and so never gives 'functions').
+ */
+function isFunctions(name: string): boolean {
+  return name.length === 9 && name.toLowerCase() === 'functions';
+}
+
 function itemsOf(v: RegValue): { value: string; start: number; end: number }[] {
   if (v.items) return v.items;
   // REG_SZ comma list (GPO)
@@ -448,11 +456,13 @@ export function parseCipherSuites(original: string): ParseResult<'cipher-suites'
         : p.includes('\\cryptography\\configuration\\local\\ssl')
           ? 'local'
           : null;
-      for (const v of k.values) if (v.name.toLowerCase() === 'functions') fvals.push({ v, where });
+      for (const v of k.values) if (isFunctions(v.name)) fvals.push({ v, where });
     }
-    for (const v of read.orphans) if (v.name.toLowerCase() === 'functions') fvals.push({ v, where: null });
+    for (const v of read.orphans) if (isFunctions(v.name)) fvals.push({ v, where: null });
     if (fvals.length) {
       const perList: { where: 'policy' | 'local' | null; details: SuiteDetail[]; ev: Evidence[] }[] = [];
+      let sawPolicy = false;
+      let sawLocal = false;
       for (const { v, where } of fvals) {
         const hits: Hit[] = [];
         for (const it of itemsOf(v)) {
@@ -467,9 +477,16 @@ export function parseCipherSuites(original: string): ParseResult<'cipher-suites'
           else if (!truncated || suiteByName(value) !== null || looksLikeSuite(value))
             unknownHits.push({ name: value, start: it.start, end: it.start + value.length });
         }
+        // Only the first list, the first policy list and the first local list can be shown (see `chosen`
+        // below): the others are read for their unknown names and "..." only, without building their details
+        // and evidence (a paste holding the same listing many times made that most of the parse).
+        const shown =
+          perList.length === 0 || (where === 'policy' && !sawPolicy) || (where === 'local' && !sawLocal);
+        if (where === 'policy') sawPolicy = true;
+        if (where === 'local') sawLocal = true;
         const ev: Evidence[] = [];
         const label = where === 'policy' ? 'Policy (GPO) list' : where === 'local' ? 'Local list' : 'List';
-        perList.push({ where, details: dedupe(hits, ev, original, c, label), ev });
+        perList.push({ where, details: shown ? dedupe(hits, ev, original, c, label) : [], ev });
       }
       const policy = perList.find((l) => l.where === 'policy');
       const local = perList.find((l) => l.where === 'local');

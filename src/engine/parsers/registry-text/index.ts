@@ -243,11 +243,17 @@ function hexDigit(c: number): number {
   return -1;
 }
 
+/** buffers of parseHexBytes (grown up to HEX_SCRATCH_MAX bytes and kept) */
+let hexScratch = { bytes: new Uint8Array(1024), starts: new Int32Array(1024) };
+const HEX_SCRATCH_MAX = 1 << 16;
+
 /** Reads hex pairs from the cursor's line on, following `\` continuations (the cursor ends on the last line read). */
 function parseHexBytes(lines: LineCursor, dataStartCol: number): { hex: HexBytes; bad: boolean } {
-  let cap = 16;
-  let bytes = new Uint8Array(cap);
-  let starts = new Int32Array(cap);
+  // the bytes go into buffers shared by every call (read at once by the caller, never kept): a listing
+  // holding many hex values made a fresh pair of typed arrays, grown several times, for each of them
+  let cap = hexScratch.bytes.length;
+  let bytes = hexScratch.bytes;
+  let starts = hexScratch.starts;
   let n = 0;
   let col = dataStartCol;
   let bad = false;
@@ -281,6 +287,7 @@ function parseHexBytes(lines: LineCursor, dataStartCol: number): { hex: HexBytes
         const ns = new Int32Array(cap);
         ns.set(starts);
         starts = ns;
+        if (cap <= HEX_SCRATCH_MAX) hexScratch = { bytes, starts };
       }
       bytes[n] = hi * 16 + lo;
       starts[n] = line.start + i;
@@ -518,8 +525,13 @@ function psValue(
 
 const PS_META = new Set(['PSPath', 'PSParentPath', 'PSChildName', 'PSDrive', 'PSProvider', 'PSIsContainer']);
 
+const HK = /hk/i;
+
 /** Finds a registry path written anywhere in a line (command echo, `Hive:` header, error text). */
 function pathInLine(t: string): string | null {
+  // every path holds HK in some case: most lines are rejected by this plain search, much faster than the
+  // path pattern tried at every position
+  if (!HK.test(t)) return null;
   const m = /(?:Registry::)?(?:HKEY_[A-Z_]+|HKLM:?|HKCU:?)\\[^'"\r\n]{0,1000}/i.exec(t);
   if (!m) return null;
   let p = m[0];
