@@ -8,6 +8,7 @@ import { isOtherErrorId } from '../ids';
 import type { Flow, Question } from '../knowledge/types';
 import type { Observation } from './adapters';
 import { osClass } from './rules/dhe';
+import { evidenceOfAll } from './rules/verdict';
 import type { EvidenceRef, Signals, SqlInfo, WizardAnswers } from './types';
 
 export interface AnswerFact {
@@ -96,7 +97,7 @@ const MAPPINGS: FactMapping[] = [
       const find = (f: (e: Signals['schannelEvents'][number]) => boolean) =>
         s.schannelEvents.filter((e) => e.value.side !== 'client' && f(e));
       const pick = (value: string, list: Array<{ evidence: EvidenceRef[] }>) =>
-        list.length ? { value, evidence: list.flatMap((e) => e.evidence) } : null;
+        list.length ? { value, evidence: evidenceOfAll(list) } : null;
       return (
         pick(
           'schannel-36874',
@@ -276,7 +277,7 @@ const MAPPINGS: FactMapping[] = [
         return { value: 'shared', evidence: s.commonSuites.evidence };
       }
       const e36874 = s.schannelEvents.filter((e) => e.value.eventId === 36874);
-      if (e36874.length) return { value: 'none', evidence: e36874.flatMap((e) => e.evidence) };
+      if (e36874.length) return { value: 'none', evidence: evidenceOfAll(e36874) };
       return null;
     },
   },

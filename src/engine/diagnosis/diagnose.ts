@@ -9,6 +9,7 @@ import type { Flow } from '../knowledge/types';
 import { knownFactsFor } from './answers';
 import { nextStep } from './next';
 import { LOOK_ALIKE_RULES, SCENARIO_RULES } from './rules';
+import { evidenceOfAll } from './rules/verdict';
 import { collectSignals } from './signals';
 import type {
   Contradiction,
@@ -40,7 +41,7 @@ function family(s: Signals): { family: Family; evidence: EvidenceRef[] } {
   if (s.errorlogResetDuringLogin)
     return { family: 'handshake-reset', evidence: s.errorlogResetDuringLogin.evidence };
   const events = s.schannelEvents.filter((e) => HANDSHAKE_EVENTS.has(e.value.eventId));
-  if (events.length) return { family: 'handshake-reset', evidence: events.flatMap((e) => e.evidence) };
+  if (events.length) return { family: 'handshake-reset', evidence: evidenceOfAll(events) };
   // a capture of a handshake the server broke off
   const broken = [s.closedAfterClientHello, s.closedAfterKeyExchange].filter((x) => x !== undefined);
   if (broken.length) return { family: 'handshake-reset', evidence: broken.flatMap((x) => x.evidence) };

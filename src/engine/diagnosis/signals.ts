@@ -9,6 +9,7 @@ import { defaultProtocols, hasLeadingZeroFix } from '../knowledge-tables/windows
 import { parseSqlBuild, tls12Support } from '../knowledge-tables/sql-builds';
 import { observe, type Observation, type RawProtocolState } from './adapters';
 import { answerObservations } from './answers';
+import { evidenceOfAll } from './rules/verdict';
 import { isDheSuite, normaliseSuite, intersect } from './suites';
 import type {
   Contradiction,
@@ -717,24 +718,12 @@ function deriveErrorlog(s: Signals) {
   );
   if (resets.length) {
     const withSsl = resets.find((e) => (e.value.sslMs ?? 0) > 0) ?? resets[0]!;
-    s.errorlogResetDuringLogin = sig({ sslMs: withSsl.value.sslMs }, firstEvidence(resets, 3));
+    s.errorlogResetDuringLogin = sig({ sslMs: withSsl.value.sslMs }, evidenceOfAll(resets, 3));
   }
   const stress = s.errorlogEvents.filter((e) => STRESS_ERRORS.has(e.value.error));
   if (stress.length)
-    s.listenerStress = sig([...new Set(stress.map((e) => e.value.error))], firstEvidence(stress, 4));
+    s.listenerStress = sig([...new Set(stress.map((e) => e.value.error))], evidenceOfAll(stress, 4));
 }
 
 /** ERRORLOG errors of a listener under stress. */
 const STRESS_ERRORS = new Set([17887, 17197, 26040, 17809]);
-
-/** The first `max` evidence of the signals, in order (without joining all of a long paste's evidence first). */
-function firstEvidence(signals: readonly Signal<unknown>[], max: number): EvidenceRef[] {
-  const out: EvidenceRef[] = [];
-  for (const x of signals) {
-    for (const e of x.evidence) {
-      if (out.length === max) return out;
-      out.push(e);
-    }
-  }
-  return out;
-}

@@ -1,6 +1,6 @@
 /** Scenario 6: TCP handshake timeouts/rejections on a busy SQL Server 2017 or earlier (IOCP listener starved). */
 import type { Rule, RuleResult, Signals } from '../types';
-import { applyHints, ev, familyGate, PRIORS, Verdict, W } from './verdict';
+import { applyHints, ev, evidenceOfAll, familyGate, PRIORS, Verdict, W } from './verdict';
 
 const STRESS: Record<number, { text: string; weight: number }> = {
   17887: {
@@ -21,8 +21,11 @@ export function listenerOverload(s: Signals): RuleResult {
   for (const code of s.listenerStress?.value ?? []) {
     const st = STRESS[code];
     // each error quotes its own ERRORLOG lines
-    const own = s.errorlogEvents.filter((e) => e.value.error === code).flatMap((e) => e.evidence);
-    if (st) v.for(st.text, st.weight, own.length ? own.slice(0, 3) : s.listenerStress!.evidence);
+    const own = evidenceOfAll(
+      s.errorlogEvents.filter((e) => e.value.error === code),
+      3,
+    );
+    if (st) v.for(st.text, st.weight, own.length ? own : s.listenerStress!.evidence);
   }
   if (s.synTrouble)
     v.for(

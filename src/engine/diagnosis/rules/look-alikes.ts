@@ -3,7 +3,7 @@
  * scenarios. Each fires only on its own evidence.
  */
 import type { Rule, RuleResult, Signals } from '../types';
-import { ev, Verdict, W } from './verdict';
+import { ev, evidenceOfAll, Verdict, W } from './verdict';
 
 const PRIOR = -3;
 
@@ -56,7 +56,7 @@ export function strictEncryption(s: Signals): RuleResult {
     v.for(
       'ERRORLOG 17828: a pre-login packet the server could not read, as when a TDS 8 (TLS-first) client meets an older listener.',
       s.strict ? W.MEDIUM : W.WEAK,
-      invalidPrelogin.flatMap((e) => e.evidence),
+      evidenceOfAll(invalidPrelogin),
     );
   return v.result();
 }
@@ -68,7 +68,7 @@ export function encryptionNotSupported(s: Signals): RuleResult {
     v.for(
       'ERRORLOG 17835: the server requires encryption and the client library does not support it.',
       W.DECISIVE,
-      hits.flatMap((e) => e.evidence),
+      evidenceOfAll(hits),
     );
   return v.result();
 }

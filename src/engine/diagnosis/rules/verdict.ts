@@ -74,6 +74,24 @@ export class Verdict {
 
 export const ev = <T>(s: Signal<T> | undefined): EvidenceRef[] => (s ? s.evidence : []);
 
+/**
+ * The evidence of several signals in order, at most `max` records. A loop, not flatMap: flatMap is slow on
+ * the thousands of events of a long paste, and a caller that keeps a few records stops early.
+ */
+export function evidenceOfAll(
+  signals: readonly { evidence: readonly EvidenceRef[] }[],
+  max = Infinity,
+): EvidenceRef[] {
+  const out: EvidenceRef[] = [];
+  for (const x of signals) {
+    for (const e of x.evidence) {
+      if (out.length >= max) return out;
+      out.push(e);
+    }
+  }
+  return out;
+}
+
 /** The family gate every scenario shares: a different error, or a reset after login, is not the article's case. */
 export function familyGate(v: Verdict, s: Signals): void {
   if (s.family?.value === 'other-error')
