@@ -1,5 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
+  LABEL_PATTERNS,
+  MSG_PATTERNS,
+  nextMessage,
   parseSchannelEvent,
   schannelEventParser,
   TLS_ALERTS,
@@ -162,5 +165,183 @@ describe('schannel-event localized text', () => {
     expect(alert?.text).toBe('40');
     expect(state?.text).toBe('1205');
     expect(text.slice(alert!.start - 15, alert!.start)).toBe('Code d’alerte TLS : '.slice(-15));
+  });
+});
+
+describe('schannel-event message search', () => {
+  // pieces of the squeezed messages, every alternative of every pattern included
+  const pieces = [
+    ...new Set(MSG_PATTERNS.map((p) => p.key)),
+    'a',
+    'an',
+    'the',
+    'was',
+    'tls',
+    'ssl',
+    'dtls',
+    '1.2',
+    'client',
+    'server',
+    '.',
+    ',',
+    '40',
+    '1205',
+    '0x8009030d',
+    'credential',
+    'credentialprivatekey',
+    'thetlsprotocoldefinedfatalalertcodeis',
+    'thetlsprotocoldefinedfatalerrorcodeis',
+    'thewindowsschannelerrorstateis',
+    'theinternalerrorstateis',
+    'theerrorcodeis',
+    'theerrorcodereturnedfromthecryptographicmoduleis',
+    'butnoneofthecipher',
+    'protocolversion:tls1.2',
+    'ciphersuite:0xc030',
+    "specifiedcertificate's",
+    'certificate',
+    'serverhasbeenrevoked',
+    'clientapplicationhasbeenrevoked',
+    'tlsclientauthentication,butnosuitableclientcertificate',
+    'clientauthenticationbutnosuitable',
+    'xyz',
+    // whole messages whose parts vary
+    'afatalalertwasgeneratedandsenttotheremoteendpoint.thetlsprotocoldefinedfatalalertcodeis40.thewindowsschannelerrorstateis1205',
+    'afatalalertwasgeneratedandsenttotheremoteendpointthetlsprotocoldefinedfatalerrorcodeis20',
+    'afatalalertwasreceivedfromtheremoteendpoint.thetlsprotocoldefinedfatalalertcodeis70',
+    'atls1.2connectionrequestwasreceivedfromaremoteclientapplication,butnoneofthecipher',
+    'andtls1.0connectionrequestwasreceivedfromaremoteclientapplicationbutnoneofthecipher',
+    'afatalerroroccurredwhenattemptingtoaccessthetls1.2servercredentialprivatekey.theerrorcodereturnedfromthecryptographicmoduleis0x8009030d.theinternalerrorstateis10001',
+    'afatalerroroccurredwhenattemptingtoaccessthesslclientcredentialprivatekey',
+    'afatalerroroccurredwhilecreatinganssl3.0clientcredential.theinternalerrorstateis10013',
+    'afatalerroroccurredwhilecreatingatlsservercredential',
+    "thetlsservercredential'scertificatedoesnothaveaprivatekeyinformationproperty",
+    "thesslclientcredential'scertificatedoesnothaveaprivatekeyinformationproperty",
+    'antls1.2clienthandshakecompletedsuccessfully.protocolversion:tls1.2ciphersuite:0xc030',
+    'asslserverhandshakecompletedsuccessfully',
+    'creatingansslclientcredential',
+    'creatingatlsservercredential',
+    "thetlsclientcredential'sprivatekeyhasthefollowingproperties",
+  ];
+
+  it('finds exactly what a global search of each pattern finds', () => {
+    let seed = 7;
+    const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 8;
+    const matched = new Set<string>();
+    for (let n = 0; n < 400; n++) {
+      let text = '';
+      const count = n % 40 === 0 ? 400 : 1 + (next() % 30);
+      for (let i = 0; i < count; i++) text += pieces[next() % pieces.length];
+      for (const p of MSG_PATTERNS) {
+        const global = new RegExp(p.re.source, 'g');
+        const expected: string[] = [];
+        for (let m = global.exec(text); m; m = global.exec(text)) {
+          matched.add(p.re.source);
+          expected.push(`${m.index}:${m.slice().join('|')}`);
+          // the pattern's key is in every match, at most `before` characters in
+          const at = m[0].indexOf(p.key);
+          expect({ re: p.re.source, match: m[0], at: at >= 0 && at <= p.before }).toEqual({
+            re: p.re.source,
+            match: m[0],
+            at: true,
+          });
+        }
+        const found: string[] = [];
+        for (let m = nextMessage(p, text, 0); m; m = nextMessage(p, text, m.index + m[0].length))
+          found.push(`${m.index}:${m.slice().join('|')}`);
+        expect(found).toEqual(expected);
+      }
+    }
+    // every pattern was met
+    expect(MSG_PATTERNS.filter((p) => !matched.has(p.re.source)).map((p) => p.re.source)).toEqual([]);
+  });
+});
+
+describe('schannel-event label look-ups', () => {
+  const labels = [
+    'Log Name:      System',
+    'Source:        Schannel',
+    'Date:          2024-03-01 10:00:00',
+    'Event ID:      36888',
+    'EventID : 36888',
+    'Id               : 36888',
+    'TimeCreated      : 3/1/2024 10:00:00 AM',
+    'MachineName      : SQL01',
+    'Computer:      SQL01',
+    'Description:',
+    'Message : A fatal alert',
+    'Event[0]:',
+    'Event Xml:',
+    'EVENT XML:',
+    'event xml:',
+    'Nom du journal : Système',
+    'Source :        Schannel',
+    'Date :          01/03/2024',
+    'ID de l’événement : 36888',
+    "ID de l'évènement : 36888",
+    'Niveau :        Erreur',
+    'Ordinateur :    SQL01',
+    'XML de l’événement :',
+    'xml de l’événement :',
+    '日志名称:          System',
+    '来源:            Schannel',
+    '日期:            2024/3/1 10:00:00',
+    '事件 ID:         36888',
+    '事件ID：36888',
+    '级别:            错误',
+    '计算机:          SQL01',
+    '描述:',
+    '事件 XML:',
+    'Protokollname: System',
+    'Quelle:        Schannel',
+    'Ereignis-ID:   36888',
+    'Ebene:         Fehler',
+    'Computer:      SQL01',
+    'Computername:  SQL01',
+    'Datum:         01.03.2024',
+    'Beschreibung:',
+    'Ereignis-XML:',
+    'Nombre de registro: Sistema',
+    'Origen:        Schannel',
+    'Id. del evento: 36888',
+    'ID del evento: 36888',
+    'Nivel:         Error',
+    'Equipo:        SQL01',
+    'Fecha:         01/03/2024',
+    'Descripción:',
+    'XML del evento:',
+    'ログの名前:      システム',
+    'ソース:         Schannel',
+    'イベント ID:     36888',
+    'イベントID: 36888',
+    'レベル:         エラー',
+    'コンピューター:   SQL01',
+    '説明:',
+    '이벤트 ID: 36888',
+    'Id. do Evento: 36888',
+    'ID do Evento: 36888',
+    'Descrição:',
+  ];
+  const files = Object.values(
+    import.meta.glob('./__fixtures__/**/*.{txt,xml,log}', { query: '?raw', import: 'default', eager: true }),
+  ) as string[];
+  const lines = [...labels, ...files.flatMap((f) => f.split(/\r?\n/))];
+
+  it('tests a line against a label pattern whenever the pattern could match it', () => {
+    let matches = 0;
+    for (const line of lines) {
+      for (const pad of ['', ' ', '\t', '        ', '  \t  ', '         ']) {
+        const t = pad + line;
+        let f0 = 0;
+        while (f0 < t.length && (t.charCodeAt(f0) === 32 || t.charCodeAt(f0) === 9)) f0++;
+        const lead = f0 <= 8 ? t.charCodeAt(f0) : -1;
+        for (const [re, first] of LABEL_PATTERNS) {
+          if (!re.test(t)) continue;
+          matches++;
+          expect({ re: re.source, t, tested: first.has(lead) }).toEqual({ re: re.source, t, tested: true });
+        }
+      }
+    }
+    expect(matches).toBeGreaterThan(labels.length * 5);
   });
 });

@@ -18,7 +18,6 @@
 
 import { evidenceAt, type Evidence, type ParseResult, type Problem } from '../model';
 import { addHint, type ScenarioHint } from './text/hints';
-import { viewLines } from './text/lines';
 import { normalizeText, squeezeView, toOriginalSpan, type MappedText } from './text/normalize';
 import { lowerHead, PhraseSet } from './text/phrases';
 import type { ArtifactParser } from './types';
@@ -124,7 +123,12 @@ const ALERT_MEANINGS: Record<number, string> = {
 // English message patterns on the squeezed lowercase view
 interface MsgPattern {
   eventId: number;
+  /** sticky: tried only where `key` says a match may start (see nextMessage) */
   re: RegExp;
+  /** text every match contains */
+  key: string;
+  /** at most this many characters of a match come before `key` */
+  before: number;
   /** fills fields from the match */
   read?: (m: RegExpExecArray, e: SchannelEvent) => void;
 }
@@ -140,7 +144,9 @@ const protoOf = (family: string | undefined, ver: string | undefined): string | 
 const MSG_PATTERNS: MsgPattern[] = [
   {
     eventId: 36888,
-    re: /afatalalertwasgeneratedandsenttotheremoteendpoint\.?.{0,120}?thetlsprotocoldefinedfatal(?:alert|error)codeis([0-9]{1,3})(?:\.?thewindowsschannelerrorstateis([0-9]{1,6}))?/g,
+    re: /afatalalertwasgeneratedandsenttotheremoteendpoint\.?.{0,120}?thetlsprotocoldefinedfatal(?:alert|error)codeis([0-9]{1,3})(?:\.?thewindowsschannelerrorstateis([0-9]{1,6}))?/y,
+    key: 'afatalalertwasgeneratedandsenttotheremoteendpoint',
+    before: 0,
     read: (m, e) => {
       e.alert = Number(m[1]);
       if (m[2]) e.state = Number(m[2]);
@@ -148,7 +154,9 @@ const MSG_PATTERNS: MsgPattern[] = [
   },
   {
     eventId: 36888,
-    re: /thefollowingfatalalertwasgenerated:([0-9]{1,3})(?:\.?theinternalerrorstateis([0-9]{1,6}))?/g,
+    re: /thefollowingfatalalertwasgenerated:([0-9]{1,3})(?:\.?theinternalerrorstateis([0-9]{1,6}))?/y,
+    key: 'thefollowingfatalalertwasgenerated:',
+    before: 0,
     read: (m, e) => {
       e.alert = Number(m[1]);
       if (m[2]) e.state = Number(m[2]);
@@ -156,29 +164,39 @@ const MSG_PATTERNS: MsgPattern[] = [
   },
   {
     eventId: 36888,
-    re: /afatalalertwasgeneratedandsenttotheremoteendpoint/g,
+    re: /afatalalertwasgeneratedandsenttotheremoteendpoint/y,
+    key: 'afatalalertwasgeneratedandsenttotheremoteendpoint',
+    before: 0,
   },
   {
     eventId: 36887,
-    re: /afatalalertwasreceivedfromtheremoteendpoint\.?.{0,60}?thetlsprotocoldefinedfatalalertcodeis([0-9]{1,3})/g,
+    re: /afatalalertwasreceivedfromtheremoteendpoint\.?.{0,60}?thetlsprotocoldefinedfatalalertcodeis([0-9]{1,3})/y,
+    key: 'afatalalertwasreceivedfromtheremoteendpoint',
+    before: 0,
     read: (m, e) => {
       e.alert = Number(m[1]);
     },
   },
   {
     eventId: 36887,
-    re: /thefollowingfatalalertwasreceived:([0-9]{1,3})/g,
+    re: /thefollowingfatalalertwasreceived:([0-9]{1,3})/y,
+    key: 'thefollowingfatalalertwasreceived:',
+    before: 0,
     read: (m, e) => {
       e.alert = Number(m[1]);
     },
   },
   {
     eventId: 36887,
-    re: /afatalalertwasreceivedfromtheremoteendpoint/g,
+    re: /afatalalertwasreceivedfromtheremoteendpoint/y,
+    key: 'afatalalertwasreceivedfromtheremoteendpoint',
+    before: 0,
   },
   {
     eventId: 36874,
-    re: /an?(tls|ssl|dtls)([0-9]\.[0-9])connectionrequestwasreceivedfromaremoteclientapplication,?butnoneofthecipher/g,
+    re: /an?(tls|ssl|dtls)([0-9]\.[0-9])connectionrequestwasreceivedfromaremoteclientapplication,?butnoneofthecipher/y,
+    key: 'connectionrequestwasreceivedfromaremoteclientapplication',
+    before: 9,
     read: (m, e) => {
       e.protocol = protoOf(m[1], m[2]);
       e.role = 'server';
@@ -186,14 +204,18 @@ const MSG_PATTERNS: MsgPattern[] = [
   },
   {
     eventId: 36874,
-    re: /connectionrequestwasreceivedfromaremoteclientapplication,?butnoneofthecipher/g,
+    re: /connectionrequestwasreceivedfromaremoteclientapplication,?butnoneofthecipher/y,
+    key: 'connectionrequestwasreceivedfromaremoteclientapplication',
+    before: 0,
     read: (_m, e) => {
       e.role = 'server';
     },
   },
   {
     eventId: 36870,
-    re: /afatalerroroccurredwhenattemptingtoaccessthe(?:tls|ssl)(?:[0-9]\.[0-9])?(client|server)credentialprivatekey(?:\.?theerrorcodereturnedfromthecryptographicmoduleis(0x[0-9a-f]{1,8}))?(?:\.?theinternalerrorstateis([0-9]{1,6}))?/g,
+    re: /afatalerroroccurredwhenattemptingtoaccessthe(?:tls|ssl)(?:[0-9]\.[0-9])?(client|server)credentialprivatekey(?:\.?theerrorcodereturnedfromthecryptographicmoduleis(0x[0-9a-f]{1,8}))?(?:\.?theinternalerrorstateis([0-9]{1,6}))?/y,
+    key: 'afatalerroroccurredwhenattemptingtoaccessthe',
+    before: 0,
     read: (m, e) => {
       e.role = roleOf(m[1]);
       if (m[2]) e.errorCode = m[2];
@@ -202,7 +224,9 @@ const MSG_PATTERNS: MsgPattern[] = [
   },
   {
     eventId: 36871,
-    re: /afatalerroroccurredwhilecreatingan?(?:tls|ssl)(?:[0-9]\.[0-9])?(client|server)credential(?:\.?theinternalerrorstateis([0-9]{1,6}))?/g,
+    re: /afatalerroroccurredwhilecreatingan?(?:tls|ssl)(?:[0-9]\.[0-9])?(client|server)credential(?:\.?theinternalerrorstateis([0-9]{1,6}))?/y,
+    key: 'afatalerroroccurredwhilecreatinga',
+    before: 0,
     read: (m, e) => {
       e.role = roleOf(m[1]);
       if (m[2]) e.state = Number(m[2]);
@@ -210,14 +234,18 @@ const MSG_PATTERNS: MsgPattern[] = [
   },
   {
     eventId: 36869,
-    re: /the(?:tls|ssl)(client|server)credential'scertificatedoesnothaveaprivatekeyinformationproperty/g,
+    re: /the(?:tls|ssl)(client|server)credential'scertificatedoesnothaveaprivatekeyinformationproperty/y,
+    key: "credential'scertificatedoesnothaveaprivatekeyinformationproperty",
+    before: 12,
     read: (m, e) => {
       e.role = roleOf(m[1]);
     },
   },
   {
     eventId: 36880,
-    re: /an?(?:tls|ssl)(?:[0-9]\.[0-9])?(client|server)handshakecompletedsuccessfully(?:.{0,120}?protocolversion:(tls|ssl)([0-9]\.[0-9]))?(?:.{0,40}?ciphersuite:(0x[0-9a-f]{1,4}))?/g,
+    re: /an?(?:tls|ssl)(?:[0-9]\.[0-9])?(client|server)handshakecompletedsuccessfully(?:.{0,120}?protocolversion:(tls|ssl)([0-9]\.[0-9]))?(?:.{0,40}?ciphersuite:(0x[0-9a-f]{1,4}))?/y,
+    key: 'handshakecompletedsuccessfully',
+    before: 14,
     read: (m, e) => {
       e.role = roleOf(m[1]);
       e.protocol = protoOf(m[2], m[3]);
@@ -226,7 +254,9 @@ const MSG_PATTERNS: MsgPattern[] = [
   },
   {
     eventId: 36876,
-    re: /thecertificatereceivedfromtheremoteserverhasnotvalidatedcorrectly(?:\.?theerrorcodeis(0x[0-9a-f]{1,8}))?/g,
+    re: /thecertificatereceivedfromtheremoteserverhasnotvalidatedcorrectly(?:\.?theerrorcodeis(0x[0-9a-f]{1,8}))?/y,
+    key: 'thecertificatereceivedfromtheremoteserverhasnotvalidatedcorrectly',
+    before: 0,
     read: (m, e) => {
       e.role = 'client';
       if (m[1]) e.errorCode = m[1];
@@ -234,45 +264,105 @@ const MSG_PATTERNS: MsgPattern[] = [
   },
   {
     eventId: 36877,
-    re: /thecertificatereceivedfromtheremoteclientapplicationhasnotvalidatedcorrectly(?:\.?theerrorcodeis(0x[0-9a-f]{1,8}))?/g,
+    re: /thecertificatereceivedfromtheremoteclientapplicationhasnotvalidatedcorrectly(?:\.?theerrorcodeis(0x[0-9a-f]{1,8}))?/y,
+    key: 'thecertificatereceivedfromtheremoteclientapplicationhasnotvalidatedcorrectly',
+    before: 0,
     read: (m, e) => {
       e.role = 'server';
       if (m[1]) e.errorCode = m[1];
     },
   },
-  { eventId: 36864, re: /theschannelsecuritypackagehasloadedsuccessfully/g },
+  {
+    eventId: 36864,
+    re: /theschannelsecuritypackagehasloadedsuccessfully/y,
+    key: 'theschannelsecuritypackagehasloadedsuccessfully',
+    before: 0,
+  },
   {
     eventId: 36867,
-    re: /creatingan?(?:tls|ssl)(client|server)credential/g,
+    re: /creatingan?(?:tls|ssl)(client|server)credential/y,
+    key: 'creatinga',
+    before: 0,
     read: (m, e) => {
       e.role = roleOf(m[1]);
     },
   },
   {
     eventId: 36868,
-    re: /the(?:tls|ssl)(client|server)credential'sprivatekeyhasthefollowingproperties/g,
+    re: /the(?:tls|ssl)(client|server)credential'sprivatekeyhasthefollowingproperties/y,
+    key: "credential'sprivatekeyhasthefollowingproperties",
+    before: 12,
     read: (m, e) => {
       e.role = roleOf(m[1]);
     },
   },
   {
     eventId: 36872,
-    re: /specifiedcertificate'schaincouldnotberetrieved|certificatechaincouldnotberetrieved/g,
+    re: /specifiedcertificate'schaincouldnotberetrieved|certificatechaincouldnotberetrieved/y,
+    key: 'chaincouldnotberetrieved',
+    before: 22,
   },
   {
     eventId: 36875,
-    re: /requestedtlsclientauthentication,?butnosuitableclientcertificate|requestedclientauthentication,?butnosuitable/g,
+    re: /requestedtlsclientauthentication,?butnosuitableclientcertificate|requestedclientauthentication,?butnosuitable/y,
+    key: 'requested',
+    before: 0,
   },
-  { eventId: 36881, re: /hasexpiredorisnotyetvalid/g },
+  { eventId: 36881, re: /hasexpiredorisnotyetvalid/y, key: 'hasexpiredorisnotyetvalid', before: 0 },
   {
     eventId: 36882,
-    re: /wasissuedbyanuntrustedcertificateauthority|issuedbyanuntrustedcertificateauthority/g,
+    re: /wasissuedbyanuntrustedcertificateauthority|issuedbyanuntrustedcertificateauthority/y,
+    key: 'issuedbyanuntrustedcertificateauthority',
+    before: 3,
   },
-  { eventId: 36883, re: /certificatereceivedfromtheremote(?:server|clientapplication)hasbeenrevoked/g },
-  { eventId: 36884, re: /doesnotcontaintheexpectedname/g },
-  { eventId: 36886, re: /nosuitabledefaultservercredentialexists/g },
-  { eventId: 36889, re: /specifiedcertificate'schainisincomplete|chainisincomplete/g },
+  {
+    eventId: 36883,
+    re: /certificatereceivedfromtheremote(?:server|clientapplication)hasbeenrevoked/y,
+    key: 'certificatereceivedfromtheremote',
+    before: 0,
+  },
+  { eventId: 36884, re: /doesnotcontaintheexpectedname/y, key: 'doesnotcontaintheexpectedname', before: 0 },
+  {
+    eventId: 36886,
+    re: /nosuitabledefaultservercredentialexists/y,
+    key: 'nosuitabledefaultservercredentialexists',
+    before: 0,
+  },
+  {
+    eventId: 36889,
+    re: /specifiedcertificate'schainisincomplete|chainisincomplete/y,
+    key: 'chainisincomplete',
+    before: 22,
+  },
 ];
+
+/**
+ * The first match of a message pattern starting at or after `from`: exactly what a global search from
+ * `from` finds. A match contains `key` with at most `before` characters ahead of it, so only those few
+ * positions before each occurrence of `key` can start one; the occurrences are found with indexOf (native
+ * and many times faster than 25 regular expressions each reading the whole view) and the sticky pattern is
+ * tried at those positions alone, in increasing order.
+ */
+export function nextMessage(
+  p: Pick<MsgPattern, 're' | 'key' | 'before'>,
+  text: string,
+  from: number,
+): RegExpExecArray | null {
+  /** positions before `pos` cannot start a match */
+  let pos = from;
+  for (;;) {
+    const at = text.indexOf(p.key, pos);
+    if (at < 0) return null;
+    for (let s = Math.max(pos, at - p.before); s <= at; s++) {
+      p.re.lastIndex = s;
+      const m = p.re.exec(text);
+      if (m) return m;
+    }
+    pos = at + 1;
+  }
+}
+
+export { MSG_PATTERNS };
 
 const KNOWN_IDS = new Set(Object.keys(EVENT_MEANINGS).map(Number));
 
@@ -296,6 +386,36 @@ const TABLE_ROW =
 const TIME_LABEL = /^[ \t]{0,8}(?:Date|TimeCreated|日期|Datum|Fecha)[ \t]{0,16}[:：][ \t]{0,24}(\S.{0,60})$/;
 const COMPUTER_LABEL =
   /^[ \t]{0,8}(?:Computer|MachineName|Ordinateur|计算机|Computername|Equipo|コンピューター)[ \t]{0,16}[:：][ \t]{0,24}(\S.{0,120})$/;
+const DESCRIPTION_LABEL =
+  /^[ \t]{0,8}(?:Description|Message|Beschreibung|Descripción|描述|説明|Descrição)[ \t]{0,8}[:：]/;
+
+/*
+ * Most lines of a paste are not labels. Every label pattern above starts `^[ \t]{0,8}` and then one of a few
+ * words, so a line is tested against a pattern only when its first visible character (within 8 spaces or
+ * tabs of the line start) is one those words start with: a table look-up instead of a regular expression.
+ */
+const firstChars = (chars: string): ReadonlySet<number> => new Set(Array.from(chars, (c) => c.charCodeAt(0)));
+/** first characters of the labels of each pattern (tests check every label against them) */
+export const LABEL_FIRST = {
+  record: firstChars('ELTN日Pロ'),
+  xmlHeader: firstChars('EeXx事'),
+  localized: firstChars('NSIODCPQE日来事级计ロソイレコ'),
+  id: firstChars('EI事イ이'),
+  time: firstChars('DTF日'),
+  computer: firstChars('CMOE计コ'),
+  description: firstChars('DMB描説'),
+};
+/** the label patterns with their first characters, for the tests */
+export const LABEL_PATTERNS: [RegExp, ReadonlySet<number>][] = [
+  [RECORD_START, LABEL_FIRST.record],
+  [XML_HEADER_LINE, LABEL_FIRST.xmlHeader],
+  ...LOCALIZED_LABELS.map(([re]): [RegExp, ReadonlySet<number>] => [re, LABEL_FIRST.localized]),
+  [ID_LABEL, LABEL_FIRST.id],
+  [TIME_LABEL, LABEL_FIRST.time],
+  [COMPUTER_LABEL, LABEL_FIRST.computer],
+  [DESCRIPTION_LABEL, LABEL_FIRST.description],
+];
+
 const XML_DATA = /<Data Name=["']([A-Za-z]{1,40})["'][ \t]{0,4}>([^<]{0,200})<\/Data>/g;
 const XML_EVENTID = /<EventID(?:[ \t][^>]{0,80})?>([0-9]{4,5})<\/EventID>/;
 const XML_TIME = /<TimeCreated SystemTime=["']([^"']{1,40})["']/;
@@ -545,7 +665,6 @@ export function parseSchannelEvent(input: string): SchannelEventResult {
     };
 
     // ---- records from the line structure ----
-    const lines = viewLines(keep, 4000);
     const records: Rec[] = [];
     const newRec = (startOrig: number, kind: SchannelFormat): Rec => ({
       start: startOrig,
@@ -569,57 +688,64 @@ export function parseSchannelEvent(input: string): SchannelEventResult {
         cur = null;
       }
     };
-    for (const L of lines) {
-      const t = L.text;
+    // the lines of the view (as viewLines gives them, capped at 4000 characters), walked by offset
+    const kt = keep.text;
+    const kn = kt.length;
+    for (let next = 0; next <= kn;) {
+      let lineEnd = kt.indexOf('\n', next);
+      if (lineEnd < 0) lineEnd = kn;
+      /** the line's view offset */
+      const ls = next;
+      const t = kt.slice(next, Math.min(lineEnd, next + 4000));
+      next = lineEnd + 1;
       if (t.length === 0) continue;
       let f0 = 0;
       while (f0 < t.length && (t.charCodeAt(f0) === 32 || t.charCodeAt(f0) === 9)) f0++;
       const c0 = t.charCodeAt(f0);
+      /** the first visible character where a label may start (-1: none can) */
+      const lead = f0 <= 8 ? c0 : -1;
       const hasColon = t.includes(':') || t.includes('：');
       const hasLt = t.includes('<');
       if (!hasColon && !hasLt && !(c0 >= 48 && c0 <= 57) && !t.includes('[')) {
-        if (!cur) cur = newRec(keep.starts[L.start] ?? 0, 'message');
+        if (!cur) cur = newRec(keep.starts[ls] ?? 0, 'message');
         continue;
       }
-      const lineOrig = keep.starts[L.start] ?? text.length;
+      const lineOrig = keep.starts[ls] ?? text.length;
       const row = c0 >= 48 && c0 <= 57 ? TABLE_ROW.exec(t) : null;
       if (row && row[2] && row[4]) {
         close(lineOrig);
         const r = newRec(lineOrig, 'table');
         r.declaredId = Number(row[2]);
-        const idAt = L.start + t.indexOf(row[2], (row[1] ?? '').length);
+        const idAt = ls + t.indexOf(row[2], (row[1] ?? '').length);
         r.idSpan = [idAt, idAt + row[2].length];
         r.timestamp = row[1] ?? null;
-        const msgAt = L.start + t.lastIndexOf(row[4]);
+        const msgAt = ls + t.lastIndexOf(row[4]);
         r.tableMessage = { start: msgAt, end: msgAt + row[4].length };
         cur = r;
         continue;
       }
-      if (RECORD_START.test(t) || (XML_EVENT_START.test(t) && !awaitingXml)) {
-        const isXml = XML_EVENT_START.test(t);
+      const xmlStart = lead === 60 && XML_EVENT_START.test(t);
+      if ((LABEL_FIRST.record.has(lead) && RECORD_START.test(t)) || (xmlStart && !awaitingXml)) {
+        const isXml = xmlStart;
+        /** /^[ \t]{0,8}Event\[/ */
+        const wevtutilHead = lead >= 0 && t.startsWith('Event[', f0);
         const kind: SchannelFormat = isXml
           ? 'xml'
-          : /^[ \t]{0,8}Event\[/.test(t)
+          : wevtutilHead
             ? 'wevtutil-text'
-            : /^[ \t]{0,8}TimeCreated/.test(t)
+            : lead >= 0 && t.startsWith('TimeCreated', f0)
               ? 'format-list'
               : 'event-viewer-details';
         // wevtutil: "Event[0]:" then "  Log Name:" belong together
-        if (!(
-          cur &&
-          cur.kind === 'wevtutil-text' &&
-          !/^[ \t]{0,8}Event\[/.test(t) &&
-          cur.declaredId === null &&
-          !isXml
-        )) {
+        if (!(cur && cur.kind === 'wevtutil-text' && !wevtutilHead && cur.declaredId === null && !isXml)) {
           close(lineOrig);
           cur = newRec(lineOrig, kind);
         }
       }
       if (!cur) cur = newRec(lineOrig, 'message');
-      if (XML_HEADER_LINE.test(t)) awaitingXml = true;
-      if (XML_EVENT_START.test(t)) awaitingXml = false;
-      if (!cur.language && hasColon && cur.declaredId === null) {
+      if (LABEL_FIRST.xmlHeader.has(lead) && XML_HEADER_LINE.test(t)) awaitingXml = true;
+      if (xmlStart) awaitingXml = false;
+      if (!cur.language && hasColon && cur.declaredId === null && LABEL_FIRST.localized.has(lead)) {
         for (const [re, lang] of LOCALIZED_LABELS) {
           if (re.test(t) && !/^[ \t]{0,8}(?:Source|Date|Computer)[ \t]{0,8}:/.test(t)) {
             cur.language = lang;
@@ -627,46 +753,53 @@ export function parseSchannelEvent(input: string): SchannelEventResult {
           }
         }
       }
-      const id = cur.declaredId === null && hasColon ? ID_LABEL.exec(t) : null;
+      const id = cur.declaredId === null && hasColon && LABEL_FIRST.id.has(lead) ? ID_LABEL.exec(t) : null;
       if (id && id[2] && cur.declaredId === null) {
         cur.declaredId = Number(id[2]);
-        const at = L.start + t.lastIndexOf(id[2]);
+        const at = ls + t.lastIndexOf(id[2]);
         cur.idSpan = [at, at + id[2].length];
       }
-      const xid = hasLt ? XML_EVENTID.exec(t) : null;
+      // the XML patterns need their element names: looked for first with includes
+      const xid = hasLt && t.includes('<EventID') ? XML_EVENTID.exec(t) : null;
       if (xid && xid[1]) {
         if (cur.declaredId === null) {
           cur.declaredId = Number(xid[1]);
-          const at = L.start + t.indexOf(xid[1], xid.index);
+          const at = ls + t.indexOf(xid[1], xid.index);
           cur.idSpan = [at, at + xid[1].length];
         }
         if (cur.kind === 'message') cur.kind = 'xml';
       }
-      XML_DATA.lastIndex = 0;
-      let d: RegExpExecArray | null;
-      while (hasLt && (d = XML_DATA.exec(t)) !== null) {
-        if (d[1] && d[2] !== undefined && !cur.data.has(d[1])) {
-          const at = L.start + d.index + d[0].indexOf('>') + 1;
-          cur.data.set(d[1], { value: d[2].trim(), start: at, end: at + d[2].length });
+      if (hasLt && t.includes('<Data Name=')) {
+        XML_DATA.lastIndex = 0;
+        let d: RegExpExecArray | null;
+        while ((d = XML_DATA.exec(t)) !== null) {
+          if (d[1] && d[2] !== undefined && !cur.data.has(d[1])) {
+            const at = ls + d.index + d[0].indexOf('>') + 1;
+            cur.data.set(d[1], { value: d[2].trim(), start: at, end: at + d[2].length });
+          }
         }
       }
       if (!cur.timestamp) {
-        const tm = TIME_LABEL.exec(t) ?? (hasLt ? XML_TIME.exec(t) : null);
+        const tm =
+          (hasColon && LABEL_FIRST.time.has(lead) ? TIME_LABEL.exec(t) : null) ??
+          (hasLt && t.includes('<TimeCreated') ? XML_TIME.exec(t) : null);
         if (tm && tm[1]) cur.timestamp = tm[1].trim();
       }
       if (!cur.computer) {
-        const cm = COMPUTER_LABEL.exec(t) ?? (hasLt ? XML_COMPUTER.exec(t) : null);
+        const cm =
+          (hasColon && LABEL_FIRST.computer.has(lead) ? COMPUTER_LABEL.exec(t) : null) ??
+          (hasLt && t.includes('<Computer>') ? XML_COMPUTER.exec(t) : null);
         if (cm && cm[1]) cur.computer = cm[1].trim();
       }
 
       if (
         cur.descStart === null &&
-        /^[ \t]{0,8}(?:Description|Message|Beschreibung|Descripción|描述|説明|Descrição)[ \t]{0,8}[:：]/.test(
-          t,
-        )
+        hasColon &&
+        LABEL_FIRST.description.has(lead) &&
+        DESCRIPTION_LABEL.test(t)
       ) {
         const colon = t.search(/[:：]/);
-        cur.descStart = L.start + colon + 1;
+        cur.descStart = ls + colon + 1;
       }
     }
     close(text.length);
@@ -683,16 +816,13 @@ export function parseSchannelEvent(input: string): SchannelEventResult {
     /** view positions already covered by a message (patterns run from specific to generic) */
     const taken = new Uint8Array(sq.text.length + 1);
     for (const p of MSG_PATTERNS) {
-      p.re.lastIndex = 0;
       let m: RegExpExecArray | null;
       let guard = 0;
-      while ((m = p.re.exec(sq.text)) !== null && guard++ < MAX_EVENTS) {
+      let from = 0;
+      while ((m = nextMessage(p, sq.text, from)) !== null && guard++ < MAX_EVENTS) {
         const s = m.index;
         const e = s + m[0].length;
-        if (m[0].length === 0) {
-          p.re.lastIndex++;
-          continue;
-        }
+        from = e;
         let overlaps = false;
         for (let x = s; x < e; x++) {
           if (taken[x]) {
@@ -707,7 +837,6 @@ export function parseSchannelEvent(input: string): SchannelEventResult {
         p.read?.(m, ev);
         found.push({ start: s, end: e, origStart: toOriginalSpan(sq, s, e).start, event: ev });
       }
-      p.re.lastIndex = 0;
     }
     found.sort((a, b) => a.start - b.start);
 
