@@ -21,8 +21,8 @@ import {
 import {
   cleanText,
   evidenceFor,
+  LineCursor,
   readRegistryText,
-  splitLines,
   toOriginal,
   type CleanText,
   type RegValue,
@@ -169,24 +169,29 @@ function nameHit(w: Word): Hit | 'unknown' | null {
 }
 
 function scanLines(text: string, unknown: { name: string; start: number; end: number }[]) {
-  const lines = splitLines(text, 65_536);
+  // two passes over the lines, each with its own cursor (no array of every line of a long paste)
+  const lines = () => new LineCursor(text, 65_536);
   const hits: Hit[] = [];
   const used = new Set<'names' | 'openssl' | 'hex' | 'decimal' | 'nmap' | 'tlscmdlet'>();
   const lower = text.length > 300_000 ? text.slice(0, 300_000).toLowerCase() : text.toLowerCase();
   // Get-TlsCipherSuite list: take the Name lines only (BaseCipherSuite/CipherSuite are the same suite as numbers)
   let nameLines = 0;
   let suiteLines = 0;
-  for (const l of lines) {
-    if (/^Name\s*:/.test(l.text)) nameLines++;
-    else if (/^CipherSuite\s*:/.test(l.text)) suiteLines++;
+  for (const l = lines(); l.advance();) {
+    // (first-letter checks: most lines start with neither word)
+    const c0 = l.text.charCodeAt(0);
+    if (c0 === 78 && /^Name\s*:/.test(l.text)) nameLines++;
+    else if (c0 === 67 && /^CipherSuite\s*:/.test(l.text)) suiteLines++;
   }
   const cmdletList =
     nameLines + suiteLines > 0 &&
     (suiteLines > 0 || /^[ \t]*(KeyType|Exchange|Protocols)[ \t]*:/m.test(lower.slice(0, 20000)));
   const decimalContext = lower.includes('ciphersuite');
   let nmapVersion: ProtocolName | undefined;
-  for (const line of lines) {
+  for (const line = lines(); line.advance();) {
     const t = line.text;
+    // an empty line matches no pattern below
+    if (t.length === 0) continue;
     if (cmdletList) {
       const m = /^(Name|CipherSuite)(\s*:\s*)(\S.*)?$/.exec(t);
       if (!m || !m[3]) continue;
