@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
+  keyOccurrences,
   LABEL_PATTERNS,
   MSG_PATTERNS,
   nextMessage,
@@ -247,7 +248,16 @@ describe('schannel-event message search', () => {
           });
         }
         const found: string[] = [];
-        for (let m = nextMessage(p, text, 0); m; m = nextMessage(p, text, m.index + m[0].length))
+        const occurrences = keyOccurrences(text).get(p.key) ?? [];
+        const everyOccurrence: number[] = [];
+        for (let at = text.indexOf(p.key); at >= 0; at = text.indexOf(p.key, at + 1))
+          everyOccurrence.push(at);
+        expect(occurrences).toEqual(everyOccurrence);
+        for (
+          let m = nextMessage(p, text, 0, occurrences);
+          m;
+          m = nextMessage(p, text, m.index + m[0].length, occurrences)
+        )
           found.push(`${m.index}:${m.slice().join('|')}`);
         expect(found).toEqual(expected);
       }

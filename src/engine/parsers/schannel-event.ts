@@ -336,23 +336,57 @@ const MSG_PATTERNS: MsgPattern[] = [
   },
 ];
 
+/** the message keys, each once */
+const MSG_KEYS = [...new Set(MSG_PATTERNS.map((p) => p.key))];
+/** any message key (literal text, so linear: each position is compared with the keys' first characters) */
+const MSG_KEY_SCAN = new RegExp(MSG_KEYS.map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
+
+/**
+ * Where each message key occurs in the squeezed view (sorted offsets). One scan for all keys: one regular
+ * expression of literal alternatives read the 1 MB bench paste about twice as fast as one indexOf per key.
+ */
+export function keyOccurrences(text: string): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  MSG_KEY_SCAN.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = MSG_KEY_SCAN.exec(text)) !== null) {
+    const at = m.index;
+    // the scan names one key per position: any other key starting there is found by comparing
+    for (const key of MSG_KEYS) {
+      if (!text.startsWith(key, at)) continue;
+      const list = out.get(key);
+      if (list) list.push(at);
+      else out.set(key, [at]);
+    }
+    MSG_KEY_SCAN.lastIndex = at + 1;
+  }
+  return out;
+}
+
 /**
  * The first match of a message pattern starting at or after `from`: exactly what a global search from
  * `from` finds. A match contains `key` with at most `before` characters ahead of it, so only those few
- * positions before each occurrence of `key` can start one; the occurrences are found with indexOf (native
- * and many times faster than 25 regular expressions each reading the whole view) and the sticky pattern is
- * tried at those positions alone, in increasing order.
+ * positions before each occurrence of `key` (`occurrences`, sorted) can start one, and the sticky pattern is
+ * tried there alone, in increasing order, instead of 25 regular expressions each reading the whole view.
  */
 export function nextMessage(
   p: Pick<MsgPattern, 're' | 'key' | 'before'>,
   text: string,
   from: number,
+  occurrences: readonly number[],
 ): RegExpExecArray | null {
+  // the first occurrence at or after `from` (binary search)
+  let lo = 0;
+  let hi = occurrences.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (occurrences[mid]! < from) lo = mid + 1;
+    else hi = mid;
+  }
   /** positions before `pos` cannot start a match */
   let pos = from;
-  for (;;) {
-    const at = text.indexOf(p.key, pos);
-    if (at < 0) return null;
+  for (let j = lo; j < occurrences.length; j++) {
+    const at = occurrences[j]!;
     for (let s = Math.max(pos, at - p.before); s <= at; s++) {
       p.re.lastIndex = s;
       const m = p.re.exec(text);
@@ -360,6 +394,7 @@ export function nextMessage(
     }
     pos = at + 1;
   }
+  return null;
 }
 
 export { MSG_PATTERNS };
@@ -815,11 +850,14 @@ export function parseSchannelEvent(input: string): SchannelEventResult {
     const found: Found[] = [];
     /** view positions already covered by a message (patterns run from specific to generic) */
     const taken = new Uint8Array(sq.text.length + 1);
+    const keysAt = keyOccurrences(sq.text);
     for (const p of MSG_PATTERNS) {
+      const occurrences = keysAt.get(p.key);
+      if (!occurrences) continue;
       let m: RegExpExecArray | null;
       let guard = 0;
       let from = 0;
-      while ((m = nextMessage(p, sq.text, from)) !== null && guard++ < MAX_EVENTS) {
+      while ((m = nextMessage(p, sq.text, from, occurrences)) !== null && guard++ < MAX_EVENTS) {
         const s = m.index;
         const e = s + m[0].length;
         from = e;
