@@ -93,6 +93,22 @@ describe('schannel-protocols: .reg files', () => {
     expect(text.slice(tls13.start, tls13.end)).toContain('TLS 1.3\\Client]');
     spansHold(text, r);
   });
+  it('finds the SCHANNEL key in any letter case, also after a dotted capital I elsewhere in the path', () => {
+    const text = [
+      'Windows Registry Editor Version 5.00',
+      '',
+      '[HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Control\\securityproviders\\schannel\\protocols\\TLS 1.2\\Server]',
+      '"Enabled"=dword:00000000',
+      '',
+      '[HKEY_LOCAL_MACHINE\\SOFTWARE\\\u0130\\SecurityProviders\\SCHANNEL\\Protocols\\TLS 1.1\\Client]',
+      '"Enabled"=dword:00000001',
+      '',
+    ].join('\r\n');
+    const r = parse(text);
+    expect(r.facts.protocols['TLS 1.2'].server).toBe('disabled');
+    expect(r.facts.protocols['TLS 1.1'].client).toBe('enabled');
+    spansHold(text, r);
+  });
   it('reads a BOM-prefixed text and UTF-16LE read as single bytes (NULs between letters)', () => {
     const text = fx('regedit5-crlf.reg');
     const plain = parse(text).facts.protocols;

@@ -162,6 +162,19 @@ function numberOf(
 
 const SCHANNEL_TAIL = '\\securityproviders\\schannel';
 
+const SCHANNEL_TAIL_ANY_CASE = /\\securityproviders\\schannel/i;
+
+/**
+ * `path.toLowerCase().indexOf(SCHANNEL_TAIL)` without lower-casing every key's path (most of what the key
+ * loop allocated). Lower-casing keeps every character's length except U+0130's (which becomes i + U+0307),
+ * so without U+0130 offsets agree; and no character but an ASCII one lower-cases to a letter of the tail
+ * (U+0130 aside), which is what the case-insensitive pattern matches too.
+ */
+function schannelAt(path: string): number {
+  if (path.indexOf('\u0130') >= 0) return path.toLowerCase().indexOf(SCHANNEL_TAIL);
+  return path.search(SCHANNEL_TAIL_ANY_CASE);
+}
+
 /**
  * The non-empty `\`-separated segments of `path` from `from` on (split + filter cut by hand: called for every
  * key of a listing, where split + filter was a large part of the parse).
@@ -255,8 +268,7 @@ export function parseSchannelProtocols(
   let sawProtocols = false;
 
   for (const k of read.keys) {
-    const lowerPath = k.canonical.toLowerCase();
-    const at = lowerPath.indexOf(SCHANNEL_TAIL);
+    const at = schannelAt(k.canonical);
     const rest = at < 0 ? null : segmentsFrom(k.canonical, at + SCHANNEL_TAIL.length);
     if (rest) {
       if (rest.length === 0) {
@@ -272,7 +284,7 @@ export function parseSchannelProtocols(
         }
         continue;
       }
-      const area = rest[0]!.toLowerCase();
+      const area = rest[0] === 'Protocols' ? 'protocols' : rest[0]!.toLowerCase();
       if (area === 'protocols') {
         sawProtocols = true;
         if (rest.length < 2) continue;
@@ -390,6 +402,7 @@ export function parseSchannelProtocols(
       }
       continue;
     }
+    const lowerPath = k.canonical.toLowerCase();
     if (lowerPath.endsWith('\\control\\lsa\\fipsalgorithmpolicy') || lowerPath.endsWith('\\control\\lsa')) {
       const v = lowerPath.endsWith('\\lsa') ? valueNamed(k, 'FIPSAlgorithmPolicy') : valueNamed(k, 'Enabled');
       if (v && v.number !== null) {
