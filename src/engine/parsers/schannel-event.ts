@@ -18,7 +18,7 @@
 
 import { evidenceAt, type Evidence, type ParseResult, type Problem } from '../model';
 import { addHint, type ScenarioHint } from './text/hints';
-import { normalizeText, squeezeView, toOriginalSpan, type MappedText } from './text/normalize';
+import { normalizeText, squeezedSpan, squeezeIndex, toOriginalSpan, type MappedText } from './text/normalize';
 import { lowerHead, PhraseSet } from './text/phrases';
 import type { ArtifactParser } from './types';
 import { TLS_ALERTS } from '../knowledge-tables/tls-alerts';
@@ -682,7 +682,9 @@ export function parseSchannelEvent(input: string): SchannelEventResult {
   const problems: Problem[] = [];
   try {
     const keep = normalizeText(text, { whitespace: 'keep', maxInput: MAX_INPUT });
-    const sq = squeezeView(keep); // = normalizeText(text, { whitespace: 'drop', lowercase: true, maxInput: MAX_INPUT })
+    // the text of normalizeText(text, { whitespace: 'drop', lowercase: true, maxInput: MAX_INPUT }), made from
+    // the line view; spans map back with squeezedSpan
+    const sq = squeezeIndex(keep);
     if (keep.truncated) {
       problems.push({
         code: 'input-truncated',
@@ -695,7 +697,7 @@ export function parseSchannelEvent(input: string): SchannelEventResult {
       return evidenceAt(text, o.start, o.end, meaning, fact);
     };
     const evS = (s: number, e: number, meaning: string, fact: string): Evidence => {
-      const o = toOriginalSpan(sq, s, e);
+      const o = squeezedSpan(sq, keep, s, e);
       return evidenceAt(text, o.start, o.end, meaning, fact);
     };
 
@@ -873,7 +875,7 @@ export function parseSchannelEvent(input: string): SchannelEventResult {
         const ev = emptyEvent();
         ev.eventId = p.eventId;
         p.read?.(m, ev);
-        found.push({ start: s, end: e, origStart: toOriginalSpan(sq, s, e).start, event: ev });
+        found.push({ start: s, end: e, origStart: squeezedSpan(sq, keep, s, e).start, event: ev });
       }
     }
     found.sort((a, b) => a.start - b.start);

@@ -3,6 +3,8 @@ import {
   looksEscaped,
   normalizeText,
   normalizeTextByCharacter,
+  squeezedSpan,
+  squeezeIndex,
   squeezeView,
   toOriginalSpan,
   type MappedText,
@@ -64,6 +66,16 @@ describe('squeezeView', () => {
         const keep = normalizeText(text, { whitespace: 'keep', maxInput });
         const drop = normalizeText(text, { whitespace: 'drop', lowercase: true, maxInput });
         expect(squeezeView(keep)).toEqual(drop);
+        // the index form: the same text, and every span maps back as through the view
+        const squeezed = squeezeIndex(keep);
+        expect(squeezed.text).toBe(drop.text);
+        for (let s = -1; s <= drop.text.length + 1; s++)
+          for (const e of [s - 1, s, s + 1, s + 4, drop.text.length + 1]) {
+            const span = squeezedSpan(squeezed, keep, s, e);
+            const expected = toOriginalSpan(drop, s, e);
+            if (span.start !== expected.start || span.end !== expected.end)
+              expect({ s, e, span }).toEqual({ s, e, span: expected });
+          }
       }
     }
   });

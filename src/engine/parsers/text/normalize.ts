@@ -533,6 +533,53 @@ export function squeezeView(keep: MappedText): MappedText {
   };
 }
 
+/** The text of squeezeView(keep), with the 'keep' view offset each of its characters came from. */
+export interface SqueezedText {
+  text: string;
+  /** 'keep' view offset of each character of `text`; at[text.length] = keep.text.length */
+  at: Int32Array;
+}
+
+/**
+ * squeezeView's text without its two maps: one index into the 'keep' view per character instead of two
+ * original offsets copied from it (half the writes and no reads of the keep view's maps). For callers that
+ * map back only a few spans (squeezedSpan); squeezeView(keep) is this text with the keep view's maps read
+ * through `at` (tested).
+ */
+export function squeezeIndex(keep: MappedText): SqueezedText {
+  const src = keep.text;
+  const n = src.length;
+  const codes = scratchCodes(n + 1);
+  const at = new Int32Array(n + 1);
+  let k = 0;
+  let surrogates = false;
+  for (let i = 0; i < n; i++) {
+    const c = src.charCodeAt(i);
+    if (c === 32 || c === 10 || c === 9) continue;
+    const f = c >= 65 && c <= 90 ? c + 32 : c < 128 ? c : lower(c);
+    if (f >= 0xd800 && f <= 0xdfff) surrogates = true;
+    codes[k] = f;
+    at[k] = i;
+    k++;
+  }
+  at[k] = n;
+  return { text: codesToString(codes, k, surrogates), at: at.subarray(0, k + 1) };
+}
+
+/** toOriginalSpan(squeezeView(keep), start, end), from squeezeIndex(keep). */
+export function squeezedSpan(
+  squeezed: SqueezedText,
+  keep: MappedText,
+  start: number,
+  end: number,
+): { start: number; end: number } {
+  const len = squeezed.text.length;
+  const s = Math.max(0, Math.min(start, len));
+  const e = Math.max(s, Math.min(end, len));
+  const from = squeezed.at[s]!;
+  return toOriginalSpan(keep, from, e === s ? from : squeezed.at[e - 1]! + 1);
+}
+
 const utf16 = typeof TextDecoder === 'function' ? new TextDecoder('utf-16le') : null;
 
 /** The first `k` UTF-16 code units as a string (TextDecoder when the platform has it: browsers, workers, Node). */
