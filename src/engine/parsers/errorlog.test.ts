@@ -101,6 +101,14 @@ describe('errorlog details', () => {
     );
     expect(r.facts.events[0]).toMatchObject({ error: 17830, severity: 20, state: 11, osError: 10054 });
   });
+  it('reads header labels of the longest length, astral characters included', () => {
+    for (const label of ['Fehlermeldung1', '\u{1d404}'.repeat(14)]) {
+      const r = parseErrorlog(`${label} : 9999, Severity: 16, State: 2.\nSomething else entirely.`);
+      expect(r.facts.events[0]).toMatchObject({ error: 9999, severity: 16, state: 2 });
+    }
+    // one character more is not a header label
+    expect(parseErrorlog('Fehlermeldung12 : 9999, Severity: 16, State: 2.').facts.events).toEqual([]);
+  });
 });
 
 describe('errorlog sniff', () => {

@@ -19,7 +19,6 @@
  */
 import { evidenceAt, type Evidence, type ParseResult, type Problem } from '../model';
 import { addHint, type ScenarioHint } from './text/hints';
-import { viewLines } from './text/lines';
 import { normalizeText, toOriginalSpan } from './text/normalize';
 import { lowerHead, PhraseSet } from './text/phrases';
 import type { ArtifactParser } from './types';
@@ -336,6 +335,8 @@ const PATTERNS: MessagePattern[] = [
 ];
 /** the patterns' keys, looked up together in each line (one pass instead of one search per pattern) */
 const PATTERN_KEYS = new PhraseSet(PATTERNS.map((p) => p.key));
+/** the answer of PATTERN_KEYS for the current line (reused: a new typed array per line costs ~1 us) */
+const keysFoundBuffer = new Int32Array(PATTERNS.length);
 
 // ---------------------------------------------------------------------------------------------------
 // Line prefixes
@@ -348,6 +349,8 @@ const SOURCE = /^(spid\d{1,6}[a-z]{0,2}|Server|Logon|Backup|Setup|SQL Server|Unk
 const SEVERITY_WORD = /^(Unknown|Error|Warning|Information|Info)(?=[\t,])/i;
 const HEADER =
   /^([^\s:,]{1,14})[ \t]?:[ \t]{0,4}(\d{1,6}),[ \t]{0,4}([^\s:,]{1,20})[ \t]?:[ \t]{0,4}(\d{1,3}),[ \t]{0,4}([^\s:,]{1,14})[ \t]?:[ \t]{0,4}(\d{1,5})/u;
+/** where HEADER's colon can be at the latest: after 14 code points of label (28 code units) and a space */
+const HEADER_COLON_MAX = 29;
 const BANNER =
   /Microsoft SQL Server (\d{4}(?: R2)?)[ \t]{0,4}(?:\(([^)]{1,40})\))?[^-\n]{0,80}?-[ \t]{0,4}(\d{1,2}\.\d{1,2}\.\d{3,5}\.\d{1,4})/;
 const TLS_SETTING =
@@ -473,7 +476,6 @@ export function parseErrorlog(input: string): ErrorlogResult {
       for (let i = text.indexOf('\n'); i >= 0 && i < o; i = text.indexOf('\n', i + 1)) n++;
       return n;
     };
-    const lines = viewLines(view, 4000);
     const formats = { errorlog: 0, 'log-viewer': 0, plain: 0 };
     /** a header waiting for its message line */
     let pending: { event: ErrorlogEvent; lineIdx: number } | null = null;
@@ -499,15 +501,20 @@ export function parseErrorlog(input: string): ErrorlogResult {
       return lastLine;
     };
 
-    for (let li = 0; li < lines.length; li++) {
-      const L = lines[li];
-      if (!L) continue;
-      const raw = L.text;
+    // the lines of the view (as viewLines gives them, capped at 4000 characters), walked by offset
+    const vt = view.text;
+    for (let li = 0, next = 0; next <= vt.length; li++) {
+      let lineEnd = vt.indexOf('\n', next);
+      if (lineEnd < 0) lineEnd = vt.length;
+      /** the line's view offset */
+      const ls = next;
+      const raw = vt.slice(next, Math.min(lineEnd, next + 4000));
+      next = lineEnd + 1;
       if (raw.length < 8 || raw.trim().length === 0) continue;
       const pre = stripPrefix(raw);
       formats[pre.kind]++;
       const msg = raw.slice(pre.messageAt);
-      const msgStart = L.start + pre.messageAt;
+      const msgStart = ls + pre.messageAt;
       const lower = msg.toLowerCase();
 
       // Linux TLS settings (mssql-conf)
@@ -516,14 +523,9 @@ export function parseErrorlog(input: string): ErrorlogResult {
         const key = tls[1].toLowerCase();
         const value = tls[2].trim();
         facts.tlsSettings[key] = value;
-        const at = L.start + raw.indexOf(tls[2]);
+        const at = ls + raw.indexOf(tls[2]);
         evidence.push(
-          ev(
-            L.start,
-            at + tls[2].length,
-            `SQL Server on Linux setting ${key} = ${value}.`,
-            `tlsSettings.${key}`,
-          ),
+          ev(ls, at + tls[2].length, `SQL Server on Linux setting ${key} = ${value}.`, `tlsSettings.${key}`),
         );
         if (key === 'tlsprotocols' && !/1\.[23]/.test(value)) {
           addHint(
@@ -551,10 +553,13 @@ export function parseErrorlog(input: string): ErrorlogResult {
         if (/ on linux\b/i.test(msg) || /<x64> on linux/i.test(msg)) facts.serverOs = 'linux';
         else if (/ on windows\b/i.test(msg)) facts.serverOs = 'windows';
       }
-      if (facts.serverOs === null && /\bon linux \(/i.test(msg)) facts.serverOs = 'linux';
+      if (facts.serverOs === null && lower.includes('on linux (') && /\bon linux \(/i.test(msg))
+        facts.serverOs = 'linux';
 
       // header line
-      const h = HEADER.exec(msg);
+      // HEADER's label has no colon, so the line's first colon is its own: no colon early, no header
+      const firstColon = msg.indexOf(':');
+      const h = firstColon >= 1 && firstColon <= HEADER_COLON_MAX ? HEADER.exec(msg) : null;
       if (h && h[2] && h[4] && h[6]) {
         const error = Number(h[2]);
         const last = facts.events[facts.events.length - 1];
@@ -607,7 +612,7 @@ export function parseErrorlog(input: string): ErrorlogResult {
 
       // message patterns
       let matched = false;
-      const keysFound = PATTERN_KEYS.firstIndexes(lower);
+      const keysFound = PATTERN_KEYS.firstIndexes(lower, keysFoundBuffer);
       for (let pi = 0; pi < PATTERNS.length; pi++) {
         if (keysFound[pi]! < 0) continue;
         const p = PATTERNS[pi]!;
@@ -658,7 +663,7 @@ export function parseErrorlog(input: string): ErrorlogResult {
           const total = /total (\d{1,9}) ms/i.exec(msg);
           if (total && total[1]) event.totalMs = Number(total[1]);
         }
-        const client = /\[client: ?([^\]\s]{1,80})\]/i.exec(msg);
+        const client = lower.includes('[client:') ? /\[client: ?([^\]\s]{1,80})\]/i.exec(msg) : null;
         if (client && client[1]) event.client = client[1];
         event.meaning = p.meaning(m, event);
         if (event.error === 18456 && event.stateMeaning)
