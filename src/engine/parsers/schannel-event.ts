@@ -338,6 +338,10 @@ const MSG_PATTERNS: MsgPattern[] = [
 
 /** the message keys, each once */
 const MSG_KEYS = [...new Set(MSG_PATTERNS.map((p) => p.key))];
+/** for each key, the other keys that can start at the same place (one is the start of the other) */
+const MSG_KEYS_ALIKE = new Map(
+  MSG_KEYS.map((key) => [key, MSG_KEYS.filter((k) => k !== key && (k.startsWith(key) || key.startsWith(k)))]),
+);
 /** any message key (literal text, so linear: each position is compared with the keys' first characters) */
 const MSG_KEY_SCAN = new RegExp(MSG_KEYS.map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
 
@@ -351,9 +355,9 @@ export function keyOccurrences(text: string): Map<string, number[]> {
   let m: RegExpExecArray | null;
   while ((m = MSG_KEY_SCAN.exec(text)) !== null) {
     const at = m.index;
-    // the scan names one key per position: any other key starting there is found by comparing
-    for (const key of MSG_KEYS) {
-      if (!text.startsWith(key, at)) continue;
+    // the scan names one key per position: another key can start there only if one starts the other
+    for (const key of [m[0], ...(MSG_KEYS_ALIKE.get(m[0]) ?? [])]) {
+      if (key !== m[0] && !text.startsWith(key, at)) continue;
       const list = out.get(key);
       if (list) list.push(at);
       else out.set(key, [at]);
