@@ -177,8 +177,9 @@ function scanLines(text: string, unknown: { name: string; start: number; end: nu
   // Get-TlsCipherSuite list: take the Name lines only (BaseCipherSuite/CipherSuite are the same suite as numbers)
   let nameLines = 0;
   let suiteLines = 0;
-  for (const l = lines(); l.advance();) {
-    // (first-letter checks: most lines start with neither word)
+  // (a pass only when the text holds either word at all; first-letter checks: most lines start with neither)
+  const mayCount = text.includes('Name') || text.includes('CipherSuite');
+  for (const l = lines(); mayCount && l.advance();) {
     const c0 = l.text.charCodeAt(0);
     if (c0 === 78 && /^Name\s*:/.test(l.text)) nameLines++;
     else if (c0 === 67 && /^CipherSuite\s*:/.test(l.text)) suiteLines++;
