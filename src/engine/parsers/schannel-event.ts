@@ -982,9 +982,10 @@ export function parseSchannelEvent(input: string): SchannelEventResult {
           desc = body
             .split('\n')
             .filter(
+              // (with a description label every line is kept: the label pattern is not tried)
               (l) =>
-                !/^[ \t]{0,8}[^\s:：]{1,30}(?:[ \t][^\s:：]{1,20}){0,3}[ \t]{0,16}[:：]/.test(l) ||
-                rec.descStart !== null,
+                rec.descStart !== null ||
+                !/^[ \t]{0,8}[^\s:：]{1,30}(?:[ \t][^\s:：]{1,20}){0,3}[ \t]{0,16}[:：]/.test(l),
             )
             .filter((l) => !/^[ \t]{0,8}</.test(l))
             .join(' ');
@@ -1010,15 +1011,22 @@ export function parseSchannelEvent(input: string): SchannelEventResult {
             [e.state, 'state'],
           ] as const) {
             if (value === null) continue;
-            const re = new RegExp(`(?<![0-9.])${value}(?![0-9])`, 'g');
-            re.lastIndex = searchFrom;
-            const hit = re.exec(region);
-            if (!hit) continue;
-            searchFrom = hit.index + hit[0].length;
+            // the number alone: /(?<![0-9.])VALUE(?![0-9])/ from searchFrom, without compiling a pattern per value
+            const needle = String(value);
+            let hitAt = -1;
+            for (let i = region.indexOf(needle, searchFrom); i >= 0; i = region.indexOf(needle, i + 1)) {
+              const before = i > 0 ? region.charCodeAt(i - 1) : -1;
+              const after = region.charCodeAt(i + needle.length);
+              if ((before >= 48 && before <= 57) || before === 46 || (after >= 48 && after <= 57)) continue;
+              hitAt = i;
+              break;
+            }
+            if (hitAt < 0) continue;
+            searchFrom = hitAt + needle.length;
             evidence.push(
               evK(
-                from + hit.index,
-                from + hit.index + hit[0].length,
+                from + hitAt,
+                from + hitAt + needle.length,
                 what === 'alert'
                   ? `TLS alert ${value} (${TLS_ALERTS[value] ?? 'unknown'}), read from the localized text by position.`
                   : `Schannel internal error state ${value}, read from the localized text by position.`,
