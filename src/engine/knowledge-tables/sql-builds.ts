@@ -152,12 +152,16 @@ export interface Tls12Verdict {
   reason: string;
 }
 
+let pulledParsed: SqlBuild[] | null = null;
+/** PULLED_TLS12_BUILDS parsed once (a paste can ask for the verdict of hundreds of builds). */
+function pulledBuilds(): SqlBuild[] {
+  pulledParsed ??= PULLED_TLS12_BUILDS.map(parseSqlBuild).filter((pb): pb is SqlBuild => pb !== null);
+  return pulledParsed;
+}
+
 export function tls12Support(b: SqlBuild): Tls12Verdict {
   const product = sqlProduct(b.major, b.minor);
-  const pulled = PULLED_TLS12_BUILDS.some((p) => {
-    const pb = parseSqlBuild(p);
-    return pb !== null && compareSqlBuild(pb, b) === 0;
-  });
+  const pulled = pulledBuilds().some((pb) => compareSqlBuild(pb, b) === 0);
   const base = { product, branchInferred: false, pulled };
   if (b.major >= 13)
     return {
