@@ -96,6 +96,30 @@ describe('PhraseSet on long texts', () => {
   });
 });
 
+describe("PhraseSet on long texts (one pass keyed on each phrase's rarest pair)", () => {
+  it('agrees with indexOf for phrases anchored anywhere, at the edges of the text and overlapping', () => {
+    let seed = 5;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648);
+    const alphabet = 'eeeettaaoin sr1:\\qzé';
+    const word = (len: number) =>
+      Array.from({ length: len }, () => alphabet[next() % alphabet.length]).join('');
+    const phrases = [
+      ...Array.from({ length: 60 }, () => word(2 + (next() % 7))),
+      'zq',
+      'é1',
+      'éé',
+      'x',
+      'eeeeeeee',
+    ];
+    const set = new PhraseSet(phrases);
+    for (let n = 0; n < 6; n++) {
+      const text = `zq${word(70_000)}é1q:`;
+      expect([...set.firstIndexes(text)]).toEqual(indexOfAll(text, phrases));
+      expect(set.countPresent(text)).toBe(indexOfAll(text, phrases).filter((at) => at >= 0).length);
+    }
+  });
+});
+
 describe("someOccur and mayHold (the sniffers' early exits)", () => {
   it('someOccur agrees with indexOf on random texts, short and long', () => {
     const phrases = ['ab', 'bca', 'cc', 'abcab'];

@@ -55,11 +55,13 @@ export class PhraseSet {
   readonly phrases: readonly string[];
   /** per phrase: the distinct pair keys ((c0 << 7) | c1) of its adjacent ASCII characters */
   private readonly keys: Int32Array[];
-  /** long texts: pair key of the first two characters -> bucket number + 1 (0: no phrase starts so) */
+  /** long texts: pair key of a phrase's anchor (see scan) -> bucket number + 1 (0: no phrase has that pair) */
   private table: Uint16Array | null = null;
-  /** bucket -> ids of the phrases starting with its pair */
+  /** per phrase: offset of its anchor pair */
+  private anchors: Int32Array | null = null;
+  /** bucket -> ids of the phrases anchored on its pair */
   private buckets: number[][] = [];
-  /** ids of the phrases that do not start with two ASCII characters (looked up with indexOf) */
+  /** ids of the phrases without two adjacent ASCII characters (looked up with indexOf) */
   private others: number[] = [];
 
   constructor(phrases: readonly string[]) {
@@ -108,24 +110,41 @@ export class PhraseSet {
   private scan(text: string): Int32Array {
     const phrases = this.phrases;
     if (!this.table) {
+      // each phrase is keyed on its rarest pair of ASCII characters (its anchor), not its first pair: far
+      // fewer offsets of a long text then call for a comparison (a phrase starting with "co" or "er" would be
+      // compared at thousands of places)
       const table = new Uint16Array(128 * 128);
+      const anchors = new Int32Array(phrases.length);
       phrases.forEach((p, id) => {
-        const c0 = p.charCodeAt(0);
-        const c1 = p.charCodeAt(1);
-        if (p.length < 2 || c0 >= 128 || c1 >= 128) {
+        let anchor = -1;
+        let rarest = -1;
+        for (let k = 0; k + 1 < p.length; k++) {
+          const c0 = p.charCodeAt(k);
+          const c1 = p.charCodeAt(k + 1);
+          if ((c0 | c1) >= 128) continue;
+          const rarity = pairRarity((c0 << 7) | c1);
+          if (rarity > rarest) {
+            rarest = rarity;
+            anchor = k;
+          }
+        }
+        if (anchor < 0) {
           this.others.push(id);
           return;
         }
-        const key = (c0 << 7) | c1;
+        anchors[id] = anchor;
+        const key = (p.charCodeAt(anchor) << 7) | p.charCodeAt(anchor + 1);
         if (table[key] === 0) {
           this.buckets.push([]);
           table[key] = this.buckets.length;
         }
         this.buckets[table[key]! - 1]!.push(id);
       });
+      this.anchors = anchors;
       this.table = table;
     }
     const table = this.table;
+    const anchors = this.anchors!;
     const out = new Int32Array(phrases.length).fill(-1);
     for (const id of this.others) out[id] = text.indexOf(phrases[id]!);
     // per call: the phrases still looked for, per bucket (found ones are dropped)
@@ -133,6 +152,8 @@ export class PhraseSet {
     let left = phrases.length - this.others.length;
     const n = text.length;
     let c1 = n > 0 ? text.charCodeAt(0) : 128;
+    // i: where an anchor pair starts; a phrase's candidate start is i minus its anchor's offset. Offsets of
+    // one phrase are met in increasing order, so its first match is its first occurrence.
     for (let i = 0; i + 1 < n && left > 0; i++) {
       const c0 = c1;
       c1 = text.charCodeAt(i + 1);
@@ -144,11 +165,12 @@ export class PhraseSet {
         const id = ids[j]!;
         const p = phrases[id]!;
         const len = p.length;
-        if (i + len > n) continue;
-        let k = 2;
-        while (k < len && text.charCodeAt(i + k) === p.charCodeAt(k)) k++;
+        const start = i - anchors[id]!;
+        if (start < 0 || start + len > n) continue;
+        let k = 0;
+        while (k < len && text.charCodeAt(start + k) === p.charCodeAt(k)) k++;
         if (k < len) continue;
-        out[id] = i;
+        out[id] = start;
         left--;
         ids.splice(j, 1);
         j--;
