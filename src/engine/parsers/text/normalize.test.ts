@@ -159,6 +159,18 @@ describe('normalizeText, line view (keep, no lower-casing)', () => {
     }
   });
 
+  it('gives the same view for texts that change every few characters', () => {
+    for (const text of [
+      'a\u00a0'.repeat(10_000),
+      'x\r\n> y'.repeat(5_000),
+      `${'z'.repeat(70_000)}${'\r\n'.repeat(9_000)}`,
+    ])
+      expectSame(
+        normalizeText(text, { whitespace: 'keep' }),
+        normalizeTextByCharacter(text, { whitespace: 'keep' }),
+      );
+  });
+
   it('returns the paste itself when nothing in it changes', () => {
     const text = 'Event ID: 36888\n\tA fatal alert > was generated\n';
     expect(normalizeText(text, { whitespace: 'keep' }).text).toBe(text);

@@ -358,6 +358,9 @@ function identityTable(size: number): Int32Array | null {
   return identity;
 }
 
+/** pieces of view text after which normalizeKeep checks whether the changes are too dense for it */
+const DENSE_PIECES = 4096;
+
 /** normalizeText for { whitespace: 'keep', lowercase: false }: same results as normalizeTextByCharacter. */
 function normalizeKeep(original: string, options: NormalizeOptions): MappedText {
   const input = typeof original === 'string' ? original : '';
@@ -387,18 +390,32 @@ function normalizeKeep(original: string, options: NormalizeOptions): MappedText 
   while (i < n) {
     if (!atLineStart && input.charCodeAt(i) < 128) {
       // a stretch of unchanged characters up to the next character that needs the step below
-      stops.lastIndex = i;
-      const m = stops.exec(input);
       let j = n;
       let quote = false;
-      if (m !== null) {
-        // a quote marker match starts at its line break: the stretch ends just before the '>'
-        quote = m[0].length > 1;
-        j = Math.min(n, m.index + m[0].length - 1);
+      // a short stretch (between non-ASCII characters, say) is found by hand, as a regular expression call
+      // costs more than a few characters: the same end as `stops` when no line break comes before it
+      let h = i;
+      const handLimit = Math.min(n, i + 8);
+      while (h < handLimit) {
+        const c = input.charCodeAt(h);
+        if (c >= 128 || c === 0 || c === 10 || c === 11 || c === 12 || c === 13 || (unescape && c === 92))
+          break;
+        h++;
+      }
+      if (h < handLimit && input.charCodeAt(h) !== 10) j = h;
+      else {
+        stops.lastIndex = i;
+        const m = stops.exec(input);
+        if (m !== null) {
+          // a quote marker match starts at its line break: the stretch ends just before the '>'
+          quote = m[0].length > 1;
+          j = Math.min(n, m.index + m[0].length - 1);
+        }
       }
       if (j > i) {
         // the stretch maps to itself: starts i..j-1 and ends i+1..j, copied from the table 0, 1, 2, ...
-        const table = identityTable(j + 1);
+        // (short stretches by hand: two views of the table cost more than a few entries)
+        const table = j - i >= 64 ? identityTable(j + 1) : null;
         if (table) {
           starts.set(table.subarray(i, j), k);
           ends.set(table.subarray(i + 1, j + 1), k);
@@ -484,6 +501,10 @@ function normalizeKeep(original: string, options: NormalizeOptions): MappedText 
       if (copyFrom < i) pieces.push(input.slice(copyFrom, i));
       if (out >= 0) pieces.push(String.fromCharCode(out));
       copyFrom = e;
+      // changes every few characters (a non-breaking space between every word, quote markers on short
+      // lines): stretches no longer pay, the per-character pass is quicker for such a text
+      if (pieces.length > DENSE_PIECES && pieces.length * 16 > i)
+        return normalizeTextByCharacter(original, options);
     }
     i = e;
   }
