@@ -167,6 +167,76 @@ function scratchCodes(size: number): Uint16Array {
   return codesBuffer;
 }
 
+/**
+ * One step of the per-character pass at `i`, for a character other than a plain visible ASCII one: what it
+ * consumes and yields, in one number so that the passes allocate nothing per character. Bits 0-1: the kind
+ * (0 a visible character, 1 a space, 2 a line break, 3 nothing); bits 2-4: how many input characters it
+ * consumed (1 to 6: a CR LF pair, an escape); bits 5 and up: the character (an escape decoded, not folded).
+ */
+function stepAt(
+  input: string,
+  i: number,
+  n: number,
+  unescape: boolean,
+  atLineStart: boolean,
+  dropQuotes: boolean,
+): number {
+  let c = input.charCodeAt(i);
+  let kind = 0;
+  let e = i + 1;
+  if (c === 13) {
+    kind = 2;
+    e = i + 1 < n && input.charCodeAt(i + 1) === 10 ? i + 2 : i + 1;
+  } else if (c === 10) {
+    kind = 2;
+  } else if (c === 0) {
+    kind = 3;
+  } else if (unescape && c === 92 && i + 1 < n) {
+    const d = input.charCodeAt(i + 1);
+    if (d === 114) {
+      kind = 2;
+      e = input.charCodeAt(i + 2) === 92 && input.charCodeAt(i + 3) === 110 ? i + 4 : i + 2;
+    } else if (d === 110) {
+      kind = 2;
+      e = i + 2;
+    } else if (d === 116) {
+      kind = 1;
+      c = 9;
+      e = i + 2;
+    } else if (d === 34 || d === 92 || d === 47 || d === 39) {
+      c = d;
+      e = i + 2;
+    } else if (
+      d === 117 &&
+      i + 5 < n &&
+      isHex(input.charCodeAt(i + 2)) &&
+      isHex(input.charCodeAt(i + 3)) &&
+      isHex(input.charCodeAt(i + 4)) &&
+      isHex(input.charCodeAt(i + 5))
+    ) {
+      c = parseInt(input.slice(i + 2, i + 6), 16);
+      e = i + 6;
+      if (c === 10 || c === 13) kind = 2;
+      else if (isSpace(c)) kind = 1;
+    }
+  } else if (c === 32 || (c > 127 && isSpace(c)) || c === 9 || c === 11 || c === 12) {
+    kind = 1;
+  } else if (atLineStart && dropQuotes && c === 62) {
+    kind = 3; // '>' quote marker
+  }
+  return packStep(kind, e - i, c);
+}
+
+/** A step in stepAt's form: kind, characters consumed, character. */
+function packStep(kind: number, consumed: number, c: number): number {
+  return kind | (consumed << 2) | (c << 5);
+}
+
+/** Whether the escapes of `input` are decoded, for the `unescape` option. */
+function decidesUnescape(input: string, option: NormalizeOptions['unescape'], maxInput: number): boolean {
+  return option === 'always' ? true : option === 'never' ? false : looksEscaped(input, maxInput);
+}
+
 /** Builds the normalised view. Never throws; linear in the input. */
 export function normalizeText(original: string, options: NormalizeOptions): MappedText {
   // the line view (whitespace kept, case kept) of the line parsers has its own pass, see normalizeKeep
@@ -185,12 +255,7 @@ export function normalizeTextByCharacter(original: string, options: NormalizeOpt
   const mode = options.whitespace;
   const lowercase = options.lowercase ?? false;
   const dropQuotes = options.dropQuoteMarkers ?? true;
-  const unescape =
-    options.unescape === 'always'
-      ? true
-      : options.unescape === 'never'
-        ? false
-        : looksEscaped(input, maxInput);
+  const unescape = decidesUnescape(input, options.unescape, maxInput);
 
   const codes = scratchCodes(n + 1);
   const starts = new Int32Array(n + 1);
@@ -227,49 +292,14 @@ export function normalizeTextByCharacter(original: string, options: NormalizeOpt
       i++;
       continue;
     }
-    // what this step consumed and produced: kind 0 = visible character, 1 = space, 2 = line break, 3 = nothing
-    let kind = 0;
-    let e = i + 1;
-    if (c === 13) {
-      kind = 2;
-      e = i + 1 < n && input.charCodeAt(i + 1) === 10 ? i + 2 : i + 1;
-    } else if (c === 10) {
-      kind = 2;
-    } else if (c === 0) {
-      kind = 3;
-    } else if (unescape && c === 92 && i + 1 < n) {
-      const d = input.charCodeAt(i + 1);
-      if (d === 114) {
-        kind = 2;
-        e = input.charCodeAt(i + 2) === 92 && input.charCodeAt(i + 3) === 110 ? i + 4 : i + 2;
-      } else if (d === 110) {
-        kind = 2;
-        e = i + 2;
-      } else if (d === 116) {
-        kind = 1;
-        c = 9;
-        e = i + 2;
-      } else if (d === 34 || d === 92 || d === 47 || d === 39) {
-        c = d;
-        e = i + 2;
-      } else if (
-        d === 117 &&
-        i + 5 < n &&
-        isHex(input.charCodeAt(i + 2)) &&
-        isHex(input.charCodeAt(i + 3)) &&
-        isHex(input.charCodeAt(i + 4)) &&
-        isHex(input.charCodeAt(i + 5))
-      ) {
-        c = parseInt(input.slice(i + 2, i + 6), 16);
-        e = i + 6;
-        if (c === 10 || c === 13) kind = 2;
-        else if (isSpace(c)) kind = 1;
-      }
-    } else if (c === 32 || (c > 127 && isSpace(c)) || c === 9 || c === 11 || c === 12) {
-      kind = 1;
-    } else if (atLineStart && dropQuotes && c === 62) {
-      kind = 3; // '>' quote marker
-    }
+    // spaces and line feeds, most of what comes here, without the call (too large to be inlined)
+    const step =
+      c === 32 || c === 10
+        ? packStep(c === 32 ? 1 : 2, 1, c)
+        : stepAt(input, i, n, unescape, atLineStart, dropQuotes);
+    const kind = step & 3;
+    const e = i + ((step >> 2) & 7);
+    c = step >>> 5;
 
     if (kind === 0) {
       atLineStart = false;
@@ -367,12 +397,7 @@ function normalizeKeep(original: string, options: NormalizeOptions): MappedText 
   const maxInput = options.maxInput ?? DEFAULT_MAX_INPUT;
   const n = Math.min(input.length, maxInput);
   const dropQuotes = options.dropQuoteMarkers ?? true;
-  const unescape =
-    options.unescape === 'always'
-      ? true
-      : options.unescape === 'never'
-        ? false
-        : looksEscaped(input, maxInput);
+  const unescape = decidesUnescape(input, options.unescape, maxInput);
   const stops = KEEP_STOPS[unescape ? 1 : 0]![dropQuotes ? 1 : 0]!;
 
   const starts = new Int32Array(n + 1);
@@ -439,50 +464,10 @@ function normalizeKeep(original: string, options: NormalizeOptions): MappedText 
       if (i >= n) break;
     }
     // one step of normalizeTextByCharacter ('keep', no lower-casing)
-    let c = input.charCodeAt(i);
-    // kind 0 = visible character, 1 = space, 2 = line break, 3 = nothing
-    let kind = 0;
-    let e = i + 1;
-    if (c === 13) {
-      kind = 2;
-      e = i + 1 < n && input.charCodeAt(i + 1) === 10 ? i + 2 : i + 1;
-    } else if (c === 10) {
-      kind = 2;
-    } else if (c === 0) {
-      kind = 3;
-    } else if (unescape && c === 92 && i + 1 < n) {
-      const d = input.charCodeAt(i + 1);
-      if (d === 114) {
-        kind = 2;
-        e = input.charCodeAt(i + 2) === 92 && input.charCodeAt(i + 3) === 110 ? i + 4 : i + 2;
-      } else if (d === 110) {
-        kind = 2;
-        e = i + 2;
-      } else if (d === 116) {
-        kind = 1;
-        c = 9;
-        e = i + 2;
-      } else if (d === 34 || d === 92 || d === 47 || d === 39) {
-        c = d;
-        e = i + 2;
-      } else if (
-        d === 117 &&
-        i + 5 < n &&
-        isHex(input.charCodeAt(i + 2)) &&
-        isHex(input.charCodeAt(i + 3)) &&
-        isHex(input.charCodeAt(i + 4)) &&
-        isHex(input.charCodeAt(i + 5))
-      ) {
-        c = parseInt(input.slice(i + 2, i + 6), 16);
-        e = i + 6;
-        if (c === 10 || c === 13) kind = 2;
-        else if (isSpace(c)) kind = 1;
-      }
-    } else if (c === 32 || (c > 127 && isSpace(c)) || c === 9 || c === 11 || c === 12) {
-      kind = 1;
-    } else if (atLineStart && dropQuotes && c === 62) {
-      kind = 3; // '>' quote marker
-    }
+    const step = stepAt(input, i, n, unescape, atLineStart, dropQuotes);
+    const kind = step & 3;
+    const e = i + ((step >> 2) & 7);
+    const c = step >>> 5;
     let out = -1;
     if (kind === 0) {
       atLineStart = false;
