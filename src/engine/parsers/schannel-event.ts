@@ -18,7 +18,14 @@
 
 import { evidenceAt, type Evidence, type ParseResult, type Problem } from '../model';
 import { addHint, type ScenarioHint } from './text/hints';
-import { normalizeText, squeezedSpan, squeezeIndex, toOriginalSpan, type MappedText } from './text/normalize';
+import {
+  normalizeText,
+  squeezedSpan,
+  squeezeIndex,
+  toOriginalSpan,
+  type MappedText,
+  type SqueezedText,
+} from './text/normalize';
 import { lowerHead, PhraseSet } from './text/phrases';
 import type { ArtifactParser } from './types';
 import { TLS_ALERTS } from '../knowledge-tables/tls-alerts';
@@ -679,6 +686,557 @@ function readByStructure(desc: string, e: SchannelEvent): void {
   e.byStructure = true;
 }
 
+/** What the stages of parseSchannelEvent share: the paste, its two views, and the result being built. */
+interface EventContext {
+  text: string;
+  keep: MappedText;
+  sq: SqueezedText;
+  facts: SchannelEventFacts;
+  evidence: Evidence[];
+  problems: Problem[];
+}
+
+/** Evidence for a span of the line view. */
+function evidenceInLineView(
+  ctx: EventContext,
+  s: number,
+  e: number,
+  meaning: string,
+  fact: string,
+): Evidence {
+  const o = toOriginalSpan(ctx.keep, s, e);
+  return evidenceAt(ctx.text, o.start, o.end, meaning, fact);
+}
+
+/** Evidence for a span of the squeezed view. */
+function evidenceInSqueezed(
+  ctx: EventContext,
+  s: number,
+  e: number,
+  meaning: string,
+  fact: string,
+): Evidence {
+  const o = squeezedSpan(ctx.sq, ctx.keep, s, e);
+  return evidenceAt(ctx.text, o.start, o.end, meaning, fact);
+}
+
+/**
+ * Stage 1 of parseSchannelEvent: the records of the paste (an Event Viewer details block, a wevtutil or
+ * Format-List event, an XML event, a table row, or plain message text), read from the line structure of the
+ * line view. Offsets: record start/end in the paste, spans inside a record in the line view.
+ */
+function readRecords(text: string, keep: MappedText): Rec[] {
+  const records: Rec[] = [];
+  const newRec = (startOrig: number, kind: SchannelFormat): Rec => ({
+    start: startOrig,
+    end: text.length,
+    kind,
+    declaredId: null,
+    idSpan: null,
+    data: new Map(),
+    timestamp: null,
+    computer: null,
+    descStart: null,
+    language: null,
+    tableMessage: null,
+  });
+  let cur: Rec | null = null;
+  let awaitingXml = false;
+  const close = (endOrig: number): void => {
+    if (cur) {
+      cur.end = endOrig;
+      records.push(cur);
+      cur = null;
+    }
+  };
+  // the lines of the view (as viewLines gives them, capped at 4000 characters), walked by offset
+  const kt = keep.text;
+  const kn = kt.length;
+  for (let next = 0; next <= kn;) {
+    let lineEnd = kt.indexOf('\n', next);
+    if (lineEnd < 0) lineEnd = kn;
+    /** the line's view offset */
+    const ls = next;
+    const t = kt.slice(next, Math.min(lineEnd, next + 4000));
+    next = lineEnd + 1;
+    if (t.length === 0) continue;
+    let f0 = 0;
+    while (f0 < t.length && (t.charCodeAt(f0) === 32 || t.charCodeAt(f0) === 9)) f0++;
+    const c0 = t.charCodeAt(f0);
+    /** the first visible character where a label may start (-1: none can) */
+    const lead = f0 <= 8 ? c0 : -1;
+    const hasColon = t.includes(':') || t.includes('：');
+    const hasLt = t.includes('<');
+    if (!hasColon && !hasLt && !(c0 >= 48 && c0 <= 57) && !t.includes('[')) {
+      if (!cur) cur = newRec(keep.starts[ls] ?? 0, 'message');
+      continue;
+    }
+    const lineOrig = keep.starts[ls] ?? text.length;
+    const row = c0 >= 48 && c0 <= 57 ? TABLE_ROW.exec(t) : null;
+    if (row && row[2] && row[4]) {
+      close(lineOrig);
+      const r = newRec(lineOrig, 'table');
+      r.declaredId = Number(row[2]);
+      const idAt = ls + t.indexOf(row[2], (row[1] ?? '').length);
+      r.idSpan = [idAt, idAt + row[2].length];
+      r.timestamp = row[1] ?? null;
+      const msgAt = ls + t.lastIndexOf(row[4]);
+      r.tableMessage = { start: msgAt, end: msgAt + row[4].length };
+      cur = r;
+      continue;
+    }
+    const xmlStart = lead === 60 && XML_EVENT_START.test(t);
+    if ((LABEL_FIRST.record.has(lead) && RECORD_START.test(t)) || (xmlStart && !awaitingXml)) {
+      const isXml = xmlStart;
+      /** /^[ \t]{0,8}Event\[/ */
+      const wevtutilHead = lead >= 0 && t.startsWith('Event[', f0);
+      const kind: SchannelFormat = isXml
+        ? 'xml'
+        : wevtutilHead
+          ? 'wevtutil-text'
+          : lead >= 0 && t.startsWith('TimeCreated', f0)
+            ? 'format-list'
+            : 'event-viewer-details';
+      // wevtutil: "Event[0]:" then "  Log Name:" belong together
+      if (!(cur && cur.kind === 'wevtutil-text' && !wevtutilHead && cur.declaredId === null && !isXml)) {
+        close(lineOrig);
+        cur = newRec(lineOrig, kind);
+      }
+    }
+    if (!cur) cur = newRec(lineOrig, 'message');
+    if (LABEL_FIRST.xmlHeader.has(lead) && XML_HEADER_LINE.test(t)) awaitingXml = true;
+    if (xmlStart) awaitingXml = false;
+    if (!cur.language && hasColon && cur.declaredId === null && LABEL_FIRST.localized.has(lead)) {
+      for (const [re, lang] of LOCALIZED_LABELS) {
+        if (re.test(t) && !/^[ \t]{0,8}(?:Source|Date|Computer)[ \t]{0,8}:/.test(t)) {
+          cur.language = lang;
+          break;
+        }
+      }
+    }
+    const id = cur.declaredId === null && hasColon && LABEL_FIRST.id.has(lead) ? ID_LABEL.exec(t) : null;
+    if (id && id[2] && cur.declaredId === null) {
+      cur.declaredId = Number(id[2]);
+      const at = ls + t.lastIndexOf(id[2]);
+      cur.idSpan = [at, at + id[2].length];
+    }
+    // the XML patterns need their element names: looked for first with includes
+    const xid = hasLt && t.includes('<EventID') ? XML_EVENTID.exec(t) : null;
+    if (xid && xid[1]) {
+      if (cur.declaredId === null) {
+        cur.declaredId = Number(xid[1]);
+        const at = ls + t.indexOf(xid[1], xid.index);
+        cur.idSpan = [at, at + xid[1].length];
+      }
+      if (cur.kind === 'message') cur.kind = 'xml';
+    }
+    if (hasLt && t.includes('<Data Name=')) {
+      XML_DATA.lastIndex = 0;
+      let d: RegExpExecArray | null;
+      while ((d = XML_DATA.exec(t)) !== null) {
+        if (d[1] && d[2] !== undefined && !cur.data.has(d[1])) {
+          const at = ls + d.index + d[0].indexOf('>') + 1;
+          cur.data.set(d[1], { value: d[2].trim(), start: at, end: at + d[2].length });
+        }
+      }
+    }
+    if (!cur.timestamp) {
+      const tm =
+        (hasColon && LABEL_FIRST.time.has(lead) ? TIME_LABEL.exec(t) : null) ??
+        (hasLt && t.includes('<TimeCreated') ? XML_TIME.exec(t) : null);
+      if (tm && tm[1]) cur.timestamp = tm[1].trim();
+    }
+    if (!cur.computer) {
+      const cm =
+        (hasColon && LABEL_FIRST.computer.has(lead) ? COMPUTER_LABEL.exec(t) : null) ??
+        (hasLt && t.includes('<Computer>') ? XML_COMPUTER.exec(t) : null);
+      if (cm && cm[1]) cur.computer = cm[1].trim();
+    }
+
+    if (
+      cur.descStart === null &&
+      hasColon &&
+      LABEL_FIRST.description.has(lead) &&
+      DESCRIPTION_LABEL.test(t)
+    ) {
+      const colon = t.search(/[:：]/);
+      cur.descStart = ls + colon + 1;
+    }
+  }
+  close(text.length);
+  if (records.length === 0) records.push(newRec(0, 'message'));
+  return records;
+}
+
+/** An English Schannel message found in the squeezed view: its view span, where it starts in the paste. */
+interface Found {
+  start: number;
+  end: number;
+  origStart: number;
+  event: SchannelEvent;
+}
+
+/** Stage 2: the English messages of the paste, found in the squeezed view, in view order. */
+function findMessages(keep: MappedText, sq: SqueezedText): Found[] {
+  const found: Found[] = [];
+  /** view positions already covered by a message (patterns run from specific to generic) */
+  const taken = new Uint8Array(sq.text.length + 1);
+  const keysAt = keyOccurrences(sq.text);
+  for (const p of MSG_PATTERNS) {
+    const occurrences = keysAt.get(p.key);
+    if (!occurrences) continue;
+    let m: RegExpExecArray | null;
+    let guard = 0;
+    let from = 0;
+    while ((m = nextMessage(p, sq.text, from, occurrences)) !== null && guard++ < MAX_EVENTS) {
+      const s = m.index;
+      const e = s + m[0].length;
+      from = e;
+      let overlaps = false;
+      for (let x = s; x < e; x++) {
+        if (taken[x]) {
+          overlaps = true;
+          break;
+        }
+      }
+      if (overlaps) continue;
+      taken.fill(1, s, e);
+      const ev = emptyEvent();
+      ev.eventId = p.eventId;
+      p.read?.(m, ev);
+      found.push({ start: s, end: e, origStart: squeezedSpan(sq, keep, s, e).start, event: ev });
+    }
+  }
+  found.sort((a, b) => a.start - b.start);
+  return found;
+}
+
+/**
+ * Stage 3: the events of each record, from its English messages, or from its header and text read by their
+ * structure when it has none (localized or XML-only); the record's XML data completes them.
+ */
+function assembleEvents(ctx: EventContext, records: Rec[], found: Found[]): void {
+  const { keep, sq, facts, evidence, problems } = ctx;
+  let fi = 0;
+  for (const rec of records) {
+    // records and messages are both in text order: walk them together
+    while (fi < found.length && (found[fi]?.origStart ?? 0) < rec.start) fi++;
+    const mine: Found[] = [];
+    while (fi < found.length && (found[fi]?.origStart ?? 0) < rec.end) {
+      const f = found[fi];
+      if (f) mine.push(f);
+      fi++;
+    }
+    const alertData = rec.data.get('AlertDesc') ?? rec.data.get('AlertDescription');
+    const stateData = rec.data.get('ErrorState') ?? rec.data.get('ErrorStatus');
+    const protoData = rec.data.get('Protocol');
+    const typeData = rec.data.get('Type');
+    const codeData = rec.data.get('ErrorCode');
+    if (rec.declaredId !== null && !KNOWN_IDS.has(rec.declaredId) && mine.length === 0) {
+      problems.push({
+        code: 'not-schannel-event',
+        severity: 'info',
+        message: `Event ${rec.declaredId} is not a Schannel event this tool reads.`,
+        ...toOriginalSpan(keep, rec.idSpan?.[0] ?? 0, rec.idSpan?.[1] ?? 0),
+      });
+      continue;
+    }
+    const list: SchannelEvent[] = [];
+    if (mine.length > 0) {
+      for (const f of mine) {
+        list.push(f.event);
+        const fact = `events.${facts.events.length + list.length - 1}`;
+        evidence.push(
+          evidenceInSqueezed(
+            ctx,
+            f.start,
+            f.end,
+            EVENT_MEANINGS[f.event.eventId ?? 0] ?? 'A Schannel message.',
+            `${fact}.eventId`,
+          ),
+        );
+        // numbers inside the message
+        const slice = sq.text.slice(f.start, f.end);
+        if (f.event.alert !== null) {
+          const at = slice.search(/(?:codeis|generated:|received:)[0-9]/);
+          if (at >= 0) {
+            const numAt =
+              f.start + at + (/codeis/.test(slice.slice(at, at + 6)) ? 6 : slice.slice(at).indexOf(':') + 1);
+            const len = String(f.event.alert).length;
+            evidence.push(
+              evidenceInSqueezed(
+                ctx,
+                numAt,
+                numAt + len,
+                `TLS alert ${f.event.alert} (${TLS_ALERTS[f.event.alert] ?? 'unknown'}).`,
+                `${fact}.alert`,
+              ),
+            );
+          }
+        }
+        if (f.event.state !== null) {
+          const at = slice.lastIndexOf(`stateis${f.event.state}`);
+          if (at >= 0) {
+            const numAt = f.start + at + 7;
+            evidence.push(
+              evidenceInSqueezed(
+                ctx,
+                numAt,
+                numAt + String(f.event.state).length,
+                `Schannel internal error state ${f.event.state}.`,
+                `${fact}.state`,
+              ),
+            );
+          }
+        }
+      }
+      if (rec.declaredId !== null && list[0] && list[0].eventId !== rec.declaredId) {
+        const same = list.find((x) => x.eventId === rec.declaredId);
+        if (!same) {
+          problems.push({
+            code: 'event-id-mismatch',
+            severity: 'warning',
+            message: `The header says event ${rec.declaredId} but the message reads like event ${list[0].eventId}; the message was trusted.`,
+          });
+        }
+      }
+    } else if (rec.declaredId !== null) {
+      // localized, truncated or XML-only: read by structure
+      const e = emptyEvent();
+      e.eventId = rec.declaredId;
+      let desc: string;
+      if (rec.tableMessage) desc = keep.text.slice(rec.tableMessage.start, rec.tableMessage.end);
+      else {
+        const ks = rec.descStart ?? viewIndexAt(keep, rec.start);
+        const ke = viewIndexAt(keep, rec.end);
+        const body = keep.text.slice(ks, Math.min(ke, ks + 8000));
+        // drop label lines and XML
+        desc = body
+          .split('\n')
+          .filter(
+            // (with a description label every line is kept: the label pattern is not tried)
+            (l) =>
+              rec.descStart !== null ||
+              !/^[ \t]{0,8}[^\s:：]{1,30}(?:[ \t][^\s:：]{1,20}){0,3}[ \t]{0,16}[:：]/.test(l),
+          )
+          .filter((l) => !/^[ \t]{0,8}</.test(l))
+          .join(' ');
+        if (rec.descStart !== null) {
+          const xmlAt = desc.search(/(?:Event Xml|XML de l|事件 XML|<Event)/i);
+          if (xmlAt >= 0) desc = desc.slice(0, xmlAt);
+        }
+      }
+      if (alertData || stateData) {
+        if (alertData && /^[0-9]{1,3}$/.test(alertData.value)) e.alert = Number(alertData.value);
+        if (stateData && /^[0-9]{1,6}$/.test(stateData.value)) e.state = Number(stateData.value);
+      } else if (desc.trim().length > 0) {
+        readByStructure(desc, e);
+        if (e.byStructure && rec.language === null && /[^\x20-\x7e]/.test(desc))
+          rec.language = /[\u4e00-\u9fff]/.test(desc) ? 'zh' : null;
+        // highlight the numbers read by structure, in the description
+        const from = rec.descStart ?? viewIndexAt(keep, rec.start);
+        const to = Math.min(viewIndexAt(keep, rec.end), from + 8000);
+        const region = keep.text.slice(from, to);
+        let searchFrom = 0;
+        for (const [value, what] of [
+          [e.alert, 'alert'],
+          [e.state, 'state'],
+        ] as const) {
+          if (value === null) continue;
+          // the number alone: /(?<![0-9.])VALUE(?![0-9])/ from searchFrom, without compiling a pattern per value
+          const needle = String(value);
+          let hitAt = -1;
+          for (let i = region.indexOf(needle, searchFrom); i >= 0; i = region.indexOf(needle, i + 1)) {
+            const before = i > 0 ? region.charCodeAt(i - 1) : -1;
+            const after = region.charCodeAt(i + needle.length);
+            if ((before >= 48 && before <= 57) || before === 46 || (after >= 48 && after <= 57)) continue;
+            hitAt = i;
+            break;
+          }
+          if (hitAt < 0) continue;
+          searchFrom = hitAt + needle.length;
+          evidence.push(
+            evidenceInLineView(
+              ctx,
+              from + hitAt,
+              from + hitAt + needle.length,
+              what === 'alert'
+                ? `TLS alert ${value} (${TLS_ALERTS[value] ?? 'unknown'}), read from the localized text by position.`
+                : `Schannel internal error state ${value}, read from the localized text by position.`,
+              `events.${facts.events.length}.${what}`,
+            ),
+          );
+        }
+      }
+      if (rec.idSpan)
+        evidence.push(
+          evidenceInLineView(
+            ctx,
+            rec.idSpan[0],
+            rec.idSpan[1],
+            EVENT_MEANINGS[e.eventId] ?? `Event ${e.eventId}.`,
+            `events.${facts.events.length}.eventId`,
+          ),
+        );
+      list.push(e);
+    }
+    // XML data complements messages
+    const first = list.find((x) => rec.declaredId === null || x.eventId === rec.declaredId) ?? list[0];
+    if (first) {
+      const idx = facts.events.length + list.indexOf(first);
+      if (alertData && /^[0-9]{1,3}$/.test(alertData.value)) {
+        first.alert = Number(alertData.value);
+        evidence.push(
+          evidenceInLineView(
+            ctx,
+            alertData.start,
+            alertData.end,
+            `TLS alert ${first.alert} (${TLS_ALERTS[first.alert] ?? 'unknown'}), from the event data.`,
+            `events.${idx}.alert`,
+          ),
+        );
+      }
+      if (stateData && /^[0-9]{1,6}$/.test(stateData.value)) {
+        first.state = Number(stateData.value);
+        evidence.push(
+          evidenceInLineView(
+            ctx,
+            stateData.start,
+            stateData.end,
+            `Schannel internal error state ${first.state}, from the event data.`,
+            `events.${idx}.state`,
+          ),
+        );
+      }
+      if (protoData && !first.protocol) {
+        const pm = /(TLS|SSL|DTLS)[ \t]?([0-9]\.[0-9])/i.exec(protoData.value);
+        if (pm) first.protocol = protoOf(pm[1]?.toLowerCase(), pm[2]);
+      }
+      if (typeData && !first.role) first.role = roleOf(typeData.value.toLowerCase());
+      if (codeData && !first.errorCode && /^0x[0-9a-f]{1,8}$/i.test(codeData.value))
+        first.errorCode = codeData.value.toLowerCase();
+    }
+    for (const e of list) {
+      e.timestamp = rec.timestamp;
+      e.computer = rec.computer;
+      completeEvent(e);
+      if (facts.events.length < MAX_EVENTS) facts.events.push(e);
+    }
+    if (rec.language && !facts.language) facts.language = rec.language;
+  }
+}
+
+/**
+ * Stage 4, when no event was found: a localized message pasted without its header, read by its structure
+ * from a keyword. Returns whether one was read.
+ */
+function readLocalizedWithoutHeader(ctx: EventContext): boolean {
+  const { keep, facts, evidence, problems } = ctx;
+  const kw =
+    /alerte fatale|致命警报|致命的な警告|schwerwiegende Warnung|alerta grave|alerta irrecuperable|suites de chiffrement|密码套件|暗号スイート/i;
+  const m = kw.exec(keep.text);
+  if (m) {
+    const e = emptyEvent();
+    const lowerDesc = keep.text.slice(Math.max(0, m.index - 200), m.index + 600);
+    if (/suites de chiffrement|密码套件|暗号スイート/i.test(m[0])) e.eventId = 36874;
+    else if (/reçue|收到|受信|empfangen|recibi/i.test(lowerDesc)) e.eventId = 36887;
+    else e.eventId = 36888;
+    readByStructure(keep.text.slice(m.index, m.index + 600), e);
+    completeEvent(e);
+    facts.events.push(e);
+    evidence.push(
+      evidenceInLineView(
+        ctx,
+        m.index,
+        m.index + m[0].length,
+        `${EVENT_MEANINGS[e.eventId] ?? ''} (localized text, read by its structure)`,
+        'events.0.eventId',
+      ),
+    );
+    facts.language = /[\u4e00-\u9fff]/.test(m[0])
+      ? /[\u3040-\u30ff]/.test(m[0])
+        ? 'ja'
+        : 'zh'
+      : /alerte|chiffrement/i.test(m[0])
+        ? 'fr'
+        : /Warnung/.test(m[0])
+          ? 'de'
+          : 'es';
+    problems.push({
+      code: 'localized-structural',
+      severity: 'info',
+      message:
+        'This Schannel text is localized; the event, alert and state were read from its structure (numbers in order). Paste the Details tab (XML) to be certain.',
+    });
+    return true;
+  }
+  return false;
+}
+
+/** Stage 5: the summary facts (the most telling event), the paste's format, and the closing problems. */
+function summarize(facts: SchannelEventFacts, records: Rec[], problems: Problem[]): void {
+  const rank = (e: SchannelEvent): number =>
+    e.eventId === 36888 && e.alert !== null
+      ? 6
+      : e.eventId === 36887 && e.alert !== null
+        ? 5
+        : e.eventId === 36874
+          ? 5.5
+          : e.eventId === 36871
+            ? 4
+            : e.eventId === 36870
+              ? 3.5
+              : e.eventId === 36888 || e.eventId === 36887
+                ? 3
+                : 1;
+  let best: SchannelEvent | null = null;
+  for (const e of facts.events) if (!best || rank(e) > rank(best)) best = e;
+  if (best) {
+    facts.eventId = best.eventId;
+    facts.alert = best.alert;
+    facts.alertName = best.alertName;
+    facts.state = best.state;
+    facts.protocol = best.protocol ?? facts.events.find((e) => e.protocol)?.protocol ?? null;
+    facts.direction = best.direction;
+    facts.role = best.role;
+    facts.errorCode = best.errorCode;
+  }
+  // 36874 + 36888 alert 40 together: the suite mismatch explains the alert
+  for (const e of facts.events)
+    for (const h of e.scenarioHints) addHint(facts.scenarioHints, h.scenario, h.why, h.strength);
+  const kinds = new Set(records.map((r) => r.kind));
+  facts.format =
+    facts.events.length === 0
+      ? 'unknown'
+      : kinds.has('event-viewer-details')
+        ? 'event-viewer-details'
+        : kinds.has('wevtutil-text')
+          ? 'wevtutil-text'
+          : kinds.has('format-list')
+            ? 'format-list'
+            : kinds.has('table')
+              ? 'table'
+              : kinds.has('xml')
+                ? 'xml'
+                : 'message';
+  if (facts.events.some((e) => e.eventId === 36870)) {
+    problems.push({
+      code: 'private-key-access',
+      severity: 'info',
+      message:
+        'Event 36870: Schannel could not use a certificate private key. On the SQL Server machine, check that the service account can read the key (certlm.msc > Manage Private Keys).',
+    });
+  }
+  if (facts.events.length === 0) {
+    problems.push({
+      code: 'no-schannel-event',
+      severity: 'info',
+      message:
+        'No Schannel event was found. Paste the event from Event Viewer (System log, source Schannel: the General text or the Details XML) or Get-WinEvent output.',
+    });
+  }
+}
+
 export function parseSchannelEvent(input: string): SchannelEventResult {
   const text = typeof input === 'string' ? input : '';
   const facts = emptyFacts();
@@ -696,502 +1254,15 @@ export function parseSchannelEvent(input: string): SchannelEventResult {
         message: `Only the first ${MAX_INPUT.toLocaleString('en-US')} characters were read.`,
       });
     }
-    const evK = (s: number, e: number, meaning: string, fact: string): Evidence => {
-      const o = toOriginalSpan(keep, s, e);
-      return evidenceAt(text, o.start, o.end, meaning, fact);
-    };
-    const evS = (s: number, e: number, meaning: string, fact: string): Evidence => {
-      const o = squeezedSpan(sq, keep, s, e);
-      return evidenceAt(text, o.start, o.end, meaning, fact);
-    };
-
-    // ---- records from the line structure ----
-    const records: Rec[] = [];
-    const newRec = (startOrig: number, kind: SchannelFormat): Rec => ({
-      start: startOrig,
-      end: text.length,
-      kind,
-      declaredId: null,
-      idSpan: null,
-      data: new Map(),
-      timestamp: null,
-      computer: null,
-      descStart: null,
-      language: null,
-      tableMessage: null,
-    });
-    let cur: Rec | null = null;
-    let awaitingXml = false;
-    const close = (endOrig: number): void => {
-      if (cur) {
-        cur.end = endOrig;
-        records.push(cur);
-        cur = null;
-      }
-    };
-    // the lines of the view (as viewLines gives them, capped at 4000 characters), walked by offset
-    const kt = keep.text;
-    const kn = kt.length;
-    for (let next = 0; next <= kn;) {
-      let lineEnd = kt.indexOf('\n', next);
-      if (lineEnd < 0) lineEnd = kn;
-      /** the line's view offset */
-      const ls = next;
-      const t = kt.slice(next, Math.min(lineEnd, next + 4000));
-      next = lineEnd + 1;
-      if (t.length === 0) continue;
-      let f0 = 0;
-      while (f0 < t.length && (t.charCodeAt(f0) === 32 || t.charCodeAt(f0) === 9)) f0++;
-      const c0 = t.charCodeAt(f0);
-      /** the first visible character where a label may start (-1: none can) */
-      const lead = f0 <= 8 ? c0 : -1;
-      const hasColon = t.includes(':') || t.includes('：');
-      const hasLt = t.includes('<');
-      if (!hasColon && !hasLt && !(c0 >= 48 && c0 <= 57) && !t.includes('[')) {
-        if (!cur) cur = newRec(keep.starts[ls] ?? 0, 'message');
-        continue;
-      }
-      const lineOrig = keep.starts[ls] ?? text.length;
-      const row = c0 >= 48 && c0 <= 57 ? TABLE_ROW.exec(t) : null;
-      if (row && row[2] && row[4]) {
-        close(lineOrig);
-        const r = newRec(lineOrig, 'table');
-        r.declaredId = Number(row[2]);
-        const idAt = ls + t.indexOf(row[2], (row[1] ?? '').length);
-        r.idSpan = [idAt, idAt + row[2].length];
-        r.timestamp = row[1] ?? null;
-        const msgAt = ls + t.lastIndexOf(row[4]);
-        r.tableMessage = { start: msgAt, end: msgAt + row[4].length };
-        cur = r;
-        continue;
-      }
-      const xmlStart = lead === 60 && XML_EVENT_START.test(t);
-      if ((LABEL_FIRST.record.has(lead) && RECORD_START.test(t)) || (xmlStart && !awaitingXml)) {
-        const isXml = xmlStart;
-        /** /^[ \t]{0,8}Event\[/ */
-        const wevtutilHead = lead >= 0 && t.startsWith('Event[', f0);
-        const kind: SchannelFormat = isXml
-          ? 'xml'
-          : wevtutilHead
-            ? 'wevtutil-text'
-            : lead >= 0 && t.startsWith('TimeCreated', f0)
-              ? 'format-list'
-              : 'event-viewer-details';
-        // wevtutil: "Event[0]:" then "  Log Name:" belong together
-        if (!(cur && cur.kind === 'wevtutil-text' && !wevtutilHead && cur.declaredId === null && !isXml)) {
-          close(lineOrig);
-          cur = newRec(lineOrig, kind);
-        }
-      }
-      if (!cur) cur = newRec(lineOrig, 'message');
-      if (LABEL_FIRST.xmlHeader.has(lead) && XML_HEADER_LINE.test(t)) awaitingXml = true;
-      if (xmlStart) awaitingXml = false;
-      if (!cur.language && hasColon && cur.declaredId === null && LABEL_FIRST.localized.has(lead)) {
-        for (const [re, lang] of LOCALIZED_LABELS) {
-          if (re.test(t) && !/^[ \t]{0,8}(?:Source|Date|Computer)[ \t]{0,8}:/.test(t)) {
-            cur.language = lang;
-            break;
-          }
-        }
-      }
-      const id = cur.declaredId === null && hasColon && LABEL_FIRST.id.has(lead) ? ID_LABEL.exec(t) : null;
-      if (id && id[2] && cur.declaredId === null) {
-        cur.declaredId = Number(id[2]);
-        const at = ls + t.lastIndexOf(id[2]);
-        cur.idSpan = [at, at + id[2].length];
-      }
-      // the XML patterns need their element names: looked for first with includes
-      const xid = hasLt && t.includes('<EventID') ? XML_EVENTID.exec(t) : null;
-      if (xid && xid[1]) {
-        if (cur.declaredId === null) {
-          cur.declaredId = Number(xid[1]);
-          const at = ls + t.indexOf(xid[1], xid.index);
-          cur.idSpan = [at, at + xid[1].length];
-        }
-        if (cur.kind === 'message') cur.kind = 'xml';
-      }
-      if (hasLt && t.includes('<Data Name=')) {
-        XML_DATA.lastIndex = 0;
-        let d: RegExpExecArray | null;
-        while ((d = XML_DATA.exec(t)) !== null) {
-          if (d[1] && d[2] !== undefined && !cur.data.has(d[1])) {
-            const at = ls + d.index + d[0].indexOf('>') + 1;
-            cur.data.set(d[1], { value: d[2].trim(), start: at, end: at + d[2].length });
-          }
-        }
-      }
-      if (!cur.timestamp) {
-        const tm =
-          (hasColon && LABEL_FIRST.time.has(lead) ? TIME_LABEL.exec(t) : null) ??
-          (hasLt && t.includes('<TimeCreated') ? XML_TIME.exec(t) : null);
-        if (tm && tm[1]) cur.timestamp = tm[1].trim();
-      }
-      if (!cur.computer) {
-        const cm =
-          (hasColon && LABEL_FIRST.computer.has(lead) ? COMPUTER_LABEL.exec(t) : null) ??
-          (hasLt && t.includes('<Computer>') ? XML_COMPUTER.exec(t) : null);
-        if (cm && cm[1]) cur.computer = cm[1].trim();
-      }
-
-      if (
-        cur.descStart === null &&
-        hasColon &&
-        LABEL_FIRST.description.has(lead) &&
-        DESCRIPTION_LABEL.test(t)
-      ) {
-        const colon = t.search(/[:：]/);
-        cur.descStart = ls + colon + 1;
-      }
-    }
-    close(text.length);
-    if (records.length === 0) records.push(newRec(0, 'message'));
-
-    // ---- English messages on the squeezed view ----
-    interface Found {
-      start: number;
-      end: number;
-      origStart: number;
-      event: SchannelEvent;
-    }
-    const found: Found[] = [];
-    /** view positions already covered by a message (patterns run from specific to generic) */
-    const taken = new Uint8Array(sq.text.length + 1);
-    const keysAt = keyOccurrences(sq.text);
-    for (const p of MSG_PATTERNS) {
-      const occurrences = keysAt.get(p.key);
-      if (!occurrences) continue;
-      let m: RegExpExecArray | null;
-      let guard = 0;
-      let from = 0;
-      while ((m = nextMessage(p, sq.text, from, occurrences)) !== null && guard++ < MAX_EVENTS) {
-        const s = m.index;
-        const e = s + m[0].length;
-        from = e;
-        let overlaps = false;
-        for (let x = s; x < e; x++) {
-          if (taken[x]) {
-            overlaps = true;
-            break;
-          }
-        }
-        if (overlaps) continue;
-        taken.fill(1, s, e);
-        const ev = emptyEvent();
-        ev.eventId = p.eventId;
-        p.read?.(m, ev);
-        found.push({ start: s, end: e, origStart: squeezedSpan(sq, keep, s, e).start, event: ev });
-      }
-    }
-    found.sort((a, b) => a.start - b.start);
-
-    // ---- assemble events per record ----
-    let english = found.length > 0;
-    let fi = 0;
-    for (const rec of records) {
-      // records and messages are both in text order: walk them together
-      while (fi < found.length && (found[fi]?.origStart ?? 0) < rec.start) fi++;
-      const mine: Found[] = [];
-      while (fi < found.length && (found[fi]?.origStart ?? 0) < rec.end) {
-        const f = found[fi];
-        if (f) mine.push(f);
-        fi++;
-      }
-      const alertData = rec.data.get('AlertDesc') ?? rec.data.get('AlertDescription');
-      const stateData = rec.data.get('ErrorState') ?? rec.data.get('ErrorStatus');
-      const protoData = rec.data.get('Protocol');
-      const typeData = rec.data.get('Type');
-      const codeData = rec.data.get('ErrorCode');
-      if (rec.declaredId !== null && !KNOWN_IDS.has(rec.declaredId) && mine.length === 0) {
-        problems.push({
-          code: 'not-schannel-event',
-          severity: 'info',
-          message: `Event ${rec.declaredId} is not a Schannel event this tool reads.`,
-          ...toOriginalSpan(keep, rec.idSpan?.[0] ?? 0, rec.idSpan?.[1] ?? 0),
-        });
-        continue;
-      }
-      const list: SchannelEvent[] = [];
-      if (mine.length > 0) {
-        for (const f of mine) {
-          list.push(f.event);
-          const fact = `events.${facts.events.length + list.length - 1}`;
-          evidence.push(
-            evS(
-              f.start,
-              f.end,
-              EVENT_MEANINGS[f.event.eventId ?? 0] ?? 'A Schannel message.',
-              `${fact}.eventId`,
-            ),
-          );
-          // numbers inside the message
-          const slice = sq.text.slice(f.start, f.end);
-          if (f.event.alert !== null) {
-            const at = slice.search(/(?:codeis|generated:|received:)[0-9]/);
-            if (at >= 0) {
-              const numAt =
-                f.start +
-                at +
-                (/codeis/.test(slice.slice(at, at + 6)) ? 6 : slice.slice(at).indexOf(':') + 1);
-              const len = String(f.event.alert).length;
-              evidence.push(
-                evS(
-                  numAt,
-                  numAt + len,
-                  `TLS alert ${f.event.alert} (${TLS_ALERTS[f.event.alert] ?? 'unknown'}).`,
-                  `${fact}.alert`,
-                ),
-              );
-            }
-          }
-          if (f.event.state !== null) {
-            const at = slice.lastIndexOf(`stateis${f.event.state}`);
-            if (at >= 0) {
-              const numAt = f.start + at + 7;
-              evidence.push(
-                evS(
-                  numAt,
-                  numAt + String(f.event.state).length,
-                  `Schannel internal error state ${f.event.state}.`,
-                  `${fact}.state`,
-                ),
-              );
-            }
-          }
-        }
-        if (rec.declaredId !== null && list[0] && list[0].eventId !== rec.declaredId) {
-          const same = list.find((x) => x.eventId === rec.declaredId);
-          if (!same) {
-            problems.push({
-              code: 'event-id-mismatch',
-              severity: 'warning',
-              message: `The header says event ${rec.declaredId} but the message reads like event ${list[0].eventId}; the message was trusted.`,
-            });
-          }
-        }
-      } else if (rec.declaredId !== null) {
-        // localized, truncated or XML-only: read by structure
-        const e = emptyEvent();
-        e.eventId = rec.declaredId;
-        let desc = '';
-        if (rec.tableMessage) desc = keep.text.slice(rec.tableMessage.start, rec.tableMessage.end);
-        else {
-          const ks = rec.descStart ?? viewIndexAt(keep, rec.start);
-          const ke = viewIndexAt(keep, rec.end);
-          const body = keep.text.slice(ks, Math.min(ke, ks + 8000));
-          // drop label lines and XML
-          desc = body
-            .split('\n')
-            .filter(
-              // (with a description label every line is kept: the label pattern is not tried)
-              (l) =>
-                rec.descStart !== null ||
-                !/^[ \t]{0,8}[^\s:：]{1,30}(?:[ \t][^\s:：]{1,20}){0,3}[ \t]{0,16}[:：]/.test(l),
-            )
-            .filter((l) => !/^[ \t]{0,8}</.test(l))
-            .join(' ');
-          if (rec.descStart !== null) {
-            const xmlAt = desc.search(/(?:Event Xml|XML de l|事件 XML|<Event)/i);
-            if (xmlAt >= 0) desc = desc.slice(0, xmlAt);
-          }
-        }
-        if (alertData || stateData) {
-          if (alertData && /^[0-9]{1,3}$/.test(alertData.value)) e.alert = Number(alertData.value);
-          if (stateData && /^[0-9]{1,6}$/.test(stateData.value)) e.state = Number(stateData.value);
-        } else if (desc.trim().length > 0) {
-          readByStructure(desc, e);
-          if (e.byStructure && rec.language === null && /[^\x20-\x7e]/.test(desc))
-            rec.language = /[\u4e00-\u9fff]/.test(desc) ? 'zh' : null;
-          // highlight the numbers read by structure, in the description
-          const from = rec.descStart ?? viewIndexAt(keep, rec.start);
-          const to = Math.min(viewIndexAt(keep, rec.end), from + 8000);
-          const region = keep.text.slice(from, to);
-          let searchFrom = 0;
-          for (const [value, what] of [
-            [e.alert, 'alert'],
-            [e.state, 'state'],
-          ] as const) {
-            if (value === null) continue;
-            // the number alone: /(?<![0-9.])VALUE(?![0-9])/ from searchFrom, without compiling a pattern per value
-            const needle = String(value);
-            let hitAt = -1;
-            for (let i = region.indexOf(needle, searchFrom); i >= 0; i = region.indexOf(needle, i + 1)) {
-              const before = i > 0 ? region.charCodeAt(i - 1) : -1;
-              const after = region.charCodeAt(i + needle.length);
-              if ((before >= 48 && before <= 57) || before === 46 || (after >= 48 && after <= 57)) continue;
-              hitAt = i;
-              break;
-            }
-            if (hitAt < 0) continue;
-            searchFrom = hitAt + needle.length;
-            evidence.push(
-              evK(
-                from + hitAt,
-                from + hitAt + needle.length,
-                what === 'alert'
-                  ? `TLS alert ${value} (${TLS_ALERTS[value] ?? 'unknown'}), read from the localized text by position.`
-                  : `Schannel internal error state ${value}, read from the localized text by position.`,
-                `events.${facts.events.length}.${what}`,
-              ),
-            );
-          }
-        }
-        if (rec.idSpan)
-          evidence.push(
-            evK(
-              rec.idSpan[0],
-              rec.idSpan[1],
-              EVENT_MEANINGS[e.eventId] ?? `Event ${e.eventId}.`,
-              `events.${facts.events.length}.eventId`,
-            ),
-          );
-        list.push(e);
-      }
-      // XML data complements messages
-      const first = list.find((x) => rec.declaredId === null || x.eventId === rec.declaredId) ?? list[0];
-      if (first) {
-        const idx = facts.events.length + list.indexOf(first);
-        if (alertData && /^[0-9]{1,3}$/.test(alertData.value)) {
-          first.alert = Number(alertData.value);
-          evidence.push(
-            evK(
-              alertData.start,
-              alertData.end,
-              `TLS alert ${first.alert} (${TLS_ALERTS[first.alert] ?? 'unknown'}), from the event data.`,
-              `events.${idx}.alert`,
-            ),
-          );
-        }
-        if (stateData && /^[0-9]{1,6}$/.test(stateData.value)) {
-          first.state = Number(stateData.value);
-          evidence.push(
-            evK(
-              stateData.start,
-              stateData.end,
-              `Schannel internal error state ${first.state}, from the event data.`,
-              `events.${idx}.state`,
-            ),
-          );
-        }
-        if (protoData && !first.protocol) {
-          const pm = /(TLS|SSL|DTLS)[ \t]?([0-9]\.[0-9])/i.exec(protoData.value);
-          if (pm) first.protocol = protoOf(pm[1]?.toLowerCase(), pm[2]);
-        }
-        if (typeData && !first.role) first.role = roleOf(typeData.value.toLowerCase());
-        if (codeData && !first.errorCode && /^0x[0-9a-f]{1,8}$/i.test(codeData.value))
-          first.errorCode = codeData.value.toLowerCase();
-      }
-      for (const e of list) {
-        e.timestamp = rec.timestamp;
-        e.computer = rec.computer;
-        completeEvent(e);
-        if (facts.events.length < MAX_EVENTS) facts.events.push(e);
-      }
-      if (rec.language && !facts.language) facts.language = rec.language;
-    }
-
-    // ---- localized messages with no header: structural reading by keywords ----
-    if (facts.events.length === 0) {
-      const kw =
-        /alerte fatale|致命警报|致命的な警告|schwerwiegende Warnung|alerta grave|alerta irrecuperable|suites de chiffrement|密码套件|暗号スイート/i;
-      const m = kw.exec(keep.text);
-      if (m) {
-        const e = emptyEvent();
-        const lowerDesc = keep.text.slice(Math.max(0, m.index - 200), m.index + 600);
-        if (/suites de chiffrement|密码套件|暗号スイート/i.test(m[0])) e.eventId = 36874;
-        else if (/reçue|收到|受信|empfangen|recibi/i.test(lowerDesc)) e.eventId = 36887;
-        else e.eventId = 36888;
-        readByStructure(keep.text.slice(m.index, m.index + 600), e);
-        completeEvent(e);
-        facts.events.push(e);
-        evidence.push(
-          evK(
-            m.index,
-            m.index + m[0].length,
-            `${EVENT_MEANINGS[e.eventId] ?? ''} (localized text, read by its structure)`,
-            'events.0.eventId',
-          ),
-        );
-        facts.language = /[\u4e00-\u9fff]/.test(m[0])
-          ? /[\u3040-\u30ff]/.test(m[0])
-            ? 'ja'
-            : 'zh'
-          : /alerte|chiffrement/i.test(m[0])
-            ? 'fr'
-            : /Warnung/.test(m[0])
-              ? 'de'
-              : 'es';
-        problems.push({
-          code: 'localized-structural',
-          severity: 'info',
-          message:
-            'This Schannel text is localized; the event, alert and state were read from its structure (numbers in order). Paste the Details tab (XML) to be certain.',
-        });
-        english = false;
-      }
-    }
-    if (english && !facts.language) facts.language = 'en';
-
-    // ---- summary ----
-    const rank = (e: SchannelEvent): number =>
-      e.eventId === 36888 && e.alert !== null
-        ? 6
-        : e.eventId === 36887 && e.alert !== null
-          ? 5
-          : e.eventId === 36874
-            ? 5.5
-            : e.eventId === 36871
-              ? 4
-              : e.eventId === 36870
-                ? 3.5
-                : e.eventId === 36888 || e.eventId === 36887
-                  ? 3
-                  : 1;
-    let best: SchannelEvent | null = null;
-    for (const e of facts.events) if (!best || rank(e) > rank(best)) best = e;
-    if (best) {
-      facts.eventId = best.eventId;
-      facts.alert = best.alert;
-      facts.alertName = best.alertName;
-      facts.state = best.state;
-      facts.protocol = best.protocol ?? facts.events.find((e) => e.protocol)?.protocol ?? null;
-      facts.direction = best.direction;
-      facts.role = best.role;
-      facts.errorCode = best.errorCode;
-    }
-    // 36874 + 36888 alert 40 together: the suite mismatch explains the alert
-    for (const e of facts.events)
-      for (const h of e.scenarioHints) addHint(facts.scenarioHints, h.scenario, h.why, h.strength);
-    const kinds = new Set(records.map((r) => r.kind));
-    facts.format =
-      facts.events.length === 0
-        ? 'unknown'
-        : kinds.has('event-viewer-details')
-          ? 'event-viewer-details'
-          : kinds.has('wevtutil-text')
-            ? 'wevtutil-text'
-            : kinds.has('format-list')
-              ? 'format-list'
-              : kinds.has('table')
-                ? 'table'
-                : kinds.has('xml')
-                  ? 'xml'
-                  : 'message';
-    if (facts.events.some((e) => e.eventId === 36870)) {
-      problems.push({
-        code: 'private-key-access',
-        severity: 'info',
-        message:
-          'Event 36870: Schannel could not use a certificate private key. On the SQL Server machine, check that the service account can read the key (certlm.msc > Manage Private Keys).',
-      });
-    }
-    if (facts.events.length === 0) {
-      problems.push({
-        code: 'no-schannel-event',
-        severity: 'info',
-        message:
-          'No Schannel event was found. Paste the event from Event Viewer (System log, source Schannel: the General text or the Details XML) or Get-WinEvent output.',
-      });
-    }
+    // one function per stage: each is compiled and optimised on its own (a single function of 500 lines took
+    // V8 most of a second to optimise, and ran unoptimised until then)
+    const ctx: EventContext = { text, keep, sq, facts, evidence, problems };
+    const records = readRecords(text, keep);
+    const found = findMessages(keep, sq);
+    assembleEvents(ctx, records, found);
+    const localized = facts.events.length === 0 && readLocalizedWithoutHeader(ctx);
+    if (found.length > 0 && !localized && !facts.language) facts.language = 'en';
+    summarize(facts, records, problems);
   } catch (error) {
     problems.push({
       code: 'parser-error',
