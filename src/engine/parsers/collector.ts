@@ -188,18 +188,33 @@ function lines(text: string): Line[] {
 /** True when the text holds collector output (the begin marker, or two documented section markers). */
 export function isCollectorOutput(text: string): boolean {
   if (typeof text !== 'string' || text.length === 0) return false;
-  if (text.includes('troubleshooter collector v')) {
-    for (const line of lines(text.length > 1_000_000 ? text.slice(0, 1_000_000) : text))
-      if (line.text.includes('troubleshooter collector v') && BEGIN.test(line.text)) return true;
-  }
-  if (!text.includes('----- ')) return false;
+  const head = text.length > 1_000_000 ? text.slice(0, 1_000_000) : text;
+  for (const line of linesHolding(head, 'troubleshooter collector v')) if (BEGIN.test(line)) return true;
   let known = 0;
-  for (const line of lines(text.length > 1_000_000 ? text.slice(0, 1_000_000) : text)) {
-    if (!line.text.includes('----- ')) continue;
-    const m = SECTION.exec(line.text);
+  for (const line of linesHolding(head, '----- ')) {
+    const m = SECTION.exec(line);
     if (m && KNOWN.has(m[1]!) && ++known >= 2) return true;
   }
   return false;
+}
+
+/**
+ * The text of each line (as lines() gives it: CR dropped, capped at LINE_CAP) that holds `word` within its
+ * cap: found with indexOf, so a long paste that is not collector output is not cut into line objects.
+ */
+function* linesHolding(text: string, word: string): Generator<string> {
+  let from = 0;
+  while (from < text.length) {
+    const at = text.indexOf(word, from);
+    if (at < 0) return;
+    const start = text.lastIndexOf('\n', at - 1) + 1;
+    let nl = text.indexOf('\n', at);
+    if (nl < 0) nl = text.length;
+    const end = nl > start && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
+    const line = text.slice(start, Math.min(end, start + LINE_CAP));
+    if (line.includes(word)) yield line;
+    from = nl + 1;
+  }
 }
 
 function isCommentOrBlank(text: string, start: number, end: number): boolean {
