@@ -507,43 +507,6 @@ function normalizeKeep(original: string, options: NormalizeOptions): MappedText 
   };
 }
 
-/**
- * The 'drop' + lowercase view made from a 'keep' view of the same text (same other options): exactly what
- * normalizeText(original, { whitespace: 'drop', lowercase: true, ... }) returns, from one cheaper pass over
- * the 'keep' view (no escapes or quote markers to decide again). In a 'keep' view whitespace is always a
- * space, a tab or a line break, and visible characters are already folded, so dropping those three and
- * lower-casing the rest gives the same characters with the same original spans.
- */
-export function squeezeView(keep: MappedText): MappedText {
-  const src = keep.text;
-  const n = src.length;
-  const codes = scratchCodes(n + 1);
-  const starts = new Int32Array(n + 1);
-  const ends = new Int32Array(n + 1);
-  let k = 0;
-  let surrogates = false;
-  for (let i = 0; i < n; i++) {
-    const c = src.charCodeAt(i);
-    if (c === 32 || c === 10 || c === 9) continue;
-    const f = c >= 65 && c <= 90 ? c + 32 : c < 128 ? c : lower(c);
-    if (f >= 0xd800 && f <= 0xdfff) surrogates = true;
-    codes[k] = f;
-    starts[k] = keep.starts[i]!;
-    ends[k] = keep.ends[i]!;
-    k++;
-  }
-  starts[k] = keep.starts[n] ?? keep.originalLength;
-  ends[k] = keep.ends[n] ?? keep.originalLength;
-  return {
-    text: codesToString(codes, k, surrogates),
-    starts: starts.subarray(0, k + 1),
-    ends: ends.subarray(0, k + 1),
-    originalLength: keep.originalLength,
-    unescaped: keep.unescaped,
-    truncated: keep.truncated,
-  };
-}
-
 /** The text of squeezeView(keep), with the 'keep' view offset each of its characters came from. */
 export interface SqueezedText {
   text: string;
@@ -554,8 +517,7 @@ export interface SqueezedText {
 /**
  * squeezeView's text without its two maps: one index into the 'keep' view per character instead of two
  * original offsets copied from it (half the writes and no reads of the keep view's maps). For callers that
- * map back only a few spans (squeezedSpan); squeezeView(keep) is this text with the keep view's maps read
- * through `at` (tested).
+ * map back only a few spans (squeezedSpan).
  */
 export function squeezeIndex(keep: MappedText): SqueezedText {
   const src = keep.text;
@@ -575,6 +537,34 @@ export function squeezeIndex(keep: MappedText): SqueezedText {
   }
   at[k] = n;
   return { text: codesToString(codes, k, surrogates), at: at.subarray(0, k + 1) };
+}
+
+/**
+ * The 'drop' + lowercase view made from a 'keep' view of the same text (same other options): exactly what
+ * normalizeText(original, { whitespace: 'drop', lowercase: true, ... }) returns. In a 'keep' view whitespace
+ * is always a space, a tab or a line break, and visible characters are already folded, so dropping those
+ * three and lower-casing the rest gives the same characters with the same original spans. The parsers use
+ * squeezeIndex (no maps built); this is squeezeIndex with the keep view's maps read through `at`.
+ */
+export function squeezeView(keep: MappedText): MappedText {
+  const { text, at } = squeezeIndex(keep);
+  const k = text.length;
+  const starts = new Int32Array(k + 1);
+  const ends = new Int32Array(k + 1);
+  for (let i = 0; i < k; i++) {
+    starts[i] = keep.starts[at[i]!]!;
+    ends[i] = keep.ends[at[i]!]!;
+  }
+  starts[k] = keep.starts[keep.text.length] ?? keep.originalLength;
+  ends[k] = keep.ends[keep.text.length] ?? keep.originalLength;
+  return {
+    text,
+    starts,
+    ends,
+    originalLength: keep.originalLength,
+    unescaped: keep.unescaped,
+    truncated: keep.truncated,
+  };
 }
 
 /** toOriginalSpan(squeezeView(keep), start, end), from squeezeIndex(keep). */
