@@ -17,6 +17,8 @@ function arg(name: string, fallback: string): string {
 const kind = arg('kind', 'errorlog');
 const extra = Number(arg('extra', '0'));
 const onlyLarge = process.argv.includes('--only-1mb');
+/** --marks: a line before each timed run, to place V8's --trace-opt / --trace-deopt output among the runs */
+const marks = process.argv.includes('--marks');
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 async function once(text: string): Promise<number> {
@@ -35,7 +37,10 @@ for (const [label, bytes, runs] of [
   const text = benchText(kind, bytes);
   const times: number[] = [];
   const warm = await once(text);
-  for (let i = 0; i < runs; i++) times.push(await once(text));
+  for (let i = 0; i < runs; i++) {
+    if (marks) console.log(`-- ${label} run ${i + 1}`);
+    times.push(await once(text));
+  }
   const benchRuns = times.slice(0, label === '1 MB' ? 7 : runs);
   console.log(
     `${kind} ${label}: warm-up ${warm.toFixed(1)}, runs ${times.map((t) => t.toFixed(0)).join(' ')}; bench median ${median(benchRuns).toFixed(1)} ms`,

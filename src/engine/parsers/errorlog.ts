@@ -19,7 +19,7 @@
  */
 import { evidenceAt, type Evidence, type ParseResult, type Problem } from '../model';
 import { addHint, type ScenarioHint } from './text/hints';
-import { normalizeText, toOriginalSpan } from './text/normalize';
+import { normalizeText, toOriginalSpan, type MappedText } from './text/normalize';
 import { lowerHead, PhraseSet } from './text/phrases';
 import type { ArtifactParser } from './types';
 
@@ -451,10 +451,86 @@ function emptyFacts(): ErrorlogFacts {
   };
 }
 
+/** A header line ("Error: N, Severity: S, State: T.") waiting for its message line. */
+interface PendingHeader {
+  event: ErrorlogEvent;
+  lineIdx: number;
+}
+
+/**
+ * What one parse has read so far. The parse is split into small functions over this state (one per kind of
+ * line content) rather than one long function: V8 optimises small functions sooner, and compiled the single
+ * 400-line parse only after several runs of a long paste had gone by unoptimised.
+ */
+class ErrorlogReader {
+  readonly facts = emptyFacts();
+  readonly evidence: Evidence[] = [];
+  readonly formats = { errorlog: 0, 'log-viewer': 0, plain: 0 };
+  pending: PendingHeader | null = null;
+  truncatedEvents = false;
+  lastMsgLi = -10;
+  // line numbers are computed lazily and incrementally (linear overall)
+  private lastOrig = 0;
+  private lastLine = 1;
+
+  constructor(
+    readonly text: string,
+    readonly view: MappedText,
+  ) {}
+
+  /** evidence for a span of the view, quoted from the original text */
+  ev(s: number, e: number, meaning: string, fact: string): Evidence {
+    const o = toOriginalSpan(this.view, s, e);
+    return evidenceAt(this.text, o.start, o.end, meaning, fact);
+  }
+
+  /** evidence for the start of a message, at most `cap` characters (trailing spaces left out) */
+  evMessage(msg: string, msgStart: number, cap: number, meaning: string, fact: string): void {
+    this.evidence.push(this.ev(msgStart, msgStart + Math.min(msg.trimEnd().length, cap), meaning, fact));
+  }
+
+  /** the 1-based line of the original text that holds a view offset */
+  lineNo(viewOffset: number): number {
+    const text = this.text;
+    const o = toOriginalSpan(this.view, viewOffset, viewOffset).start;
+    if (o < this.lastOrig) {
+      // line breaks are counted with indexOf (native), not character by character
+      let n = 1;
+      for (let i = text.indexOf('\n'); i >= 0 && i < o; i = text.indexOf('\n', i + 1)) n++;
+      return n;
+    }
+    for (let i = text.indexOf('\n', this.lastOrig); i >= 0 && i < o; i = text.indexOf('\n', i + 1))
+      this.lastLine++;
+    this.lastOrig = o;
+    return this.lastLine;
+  }
+
+  pushEvent(e: ErrorlogEvent): void {
+    if (this.facts.events.length >= MAX_EVENTS) {
+      this.truncatedEvents = true;
+      return;
+    }
+    this.facts.events.push(e);
+  }
+
+  /** a new event for a message line (its severity and state come from a header, if any) */
+  newEvent(error: number | null, msgStart: number, pre: Prefix): ErrorlogEvent {
+    return {
+      error,
+      severity: null,
+      state: null,
+      message: null,
+      meaning: '',
+      line: this.lineNo(msgStart),
+      timestamp: pre.timestamp,
+      source: pre.source,
+    };
+  }
+}
+
 export function parseErrorlog(input: string): ErrorlogResult {
   const text = typeof input === 'string' ? input : '';
-  const facts = emptyFacts();
-  const evidence: Evidence[] = [];
+  let r: ErrorlogReader | null = null;
   const problems: Problem[] = [];
   try {
     const view = normalizeText(text, { whitespace: 'keep', maxInput: MAX_INPUT });
@@ -465,386 +541,20 @@ export function parseErrorlog(input: string): ErrorlogResult {
         message: `Only the first ${MAX_INPUT.toLocaleString('en-US')} characters were read.`,
       });
     }
-    const ev = (s: number, e: number, meaning: string, fact: string): Evidence => {
-      const o = toOriginalSpan(view, s, e);
-      return evidenceAt(text, o.start, o.end, meaning, fact);
-    };
-    // line breaks are counted with indexOf (native), not character by character
-    const lineNumberOf = (viewOffset: number): number => {
-      const o = toOriginalSpan(view, viewOffset, viewOffset).start;
-      let n = 1;
-      for (let i = text.indexOf('\n'); i >= 0 && i < o; i = text.indexOf('\n', i + 1)) n++;
-      return n;
-    };
-    const formats = { errorlog: 0, 'log-viewer': 0, plain: 0 };
-    /** a header waiting for its message line */
-    let pending: { event: ErrorlogEvent; lineIdx: number } | null = null;
-    let truncatedEvents = false;
-    let lastMsgLi = -10;
-
-    const pushEvent = (e: ErrorlogEvent): void => {
-      if (facts.events.length >= MAX_EVENTS) {
-        truncatedEvents = true;
-        return;
-      }
-      facts.events.push(e);
-    };
-
-    // line numbers are computed lazily and incrementally (linear overall)
-    let lastOrig = 0;
-    let lastLine = 1;
-    const lineNo = (viewOffset: number): number => {
-      const o = toOriginalSpan(view, viewOffset, viewOffset).start;
-      if (o < lastOrig) return lineNumberOf(viewOffset);
-      for (let i = text.indexOf('\n', lastOrig); i >= 0 && i < o; i = text.indexOf('\n', i + 1)) lastLine++;
-      lastOrig = o;
-      return lastLine;
-    };
-
-    // the lines of the view (as viewLines gives them, capped at 4000 characters), walked by offset
+    r = new ErrorlogReader(text, view);
+    // the lines of the view (capped at 4000 characters), walked by offset
     const vt = view.text;
     for (let li = 0, next = 0; next <= vt.length; li++) {
       let lineEnd = vt.indexOf('\n', next);
       if (lineEnd < 0) lineEnd = vt.length;
-      /** the line's view offset */
       const ls = next;
       const raw = vt.slice(next, Math.min(lineEnd, next + 4000));
       next = lineEnd + 1;
       if (raw.length < 8 || raw.trim().length === 0) continue;
-      const pre = stripPrefix(raw);
-      formats[pre.kind]++;
-      const msg = raw.slice(pre.messageAt);
-      const msgStart = ls + pre.messageAt;
-      const lower = msg.toLowerCase();
-
-      // Linux TLS settings (mssql-conf)
-      const tls = TLS_SETTING.exec(raw);
-      if (tls && tls[1] && tls[2]) {
-        const key = tls[1].toLowerCase();
-        const value = tls[2].trim();
-        facts.tlsSettings[key] = value;
-        const at = ls + raw.indexOf(tls[2]);
-        evidence.push(
-          ev(ls, at + tls[2].length, `SQL Server on Linux setting ${key} = ${value}.`, `tlsSettings.${key}`),
-        );
-        if (key === 'tlsprotocols' && !/1\.[23]/.test(value)) {
-          addHint(
-            facts.scenarioHints,
-            'tls-protocol-mismatch',
-            `network.tlsprotocols = ${value}: the server offers no TLS 1.2.`,
-            'strong',
-          );
-        }
-        continue;
-      }
-
-      // version banner
-      if (lower.includes('microsoft sql server')) {
-        const b = BANNER.exec(msg);
-        if (b && b[3]) {
-          facts.serverBuild = b[3];
-          facts.serverProduct = `SQL Server ${b[1]}`;
-          facts.serverLevel = b[2] ?? null;
-          const at = msgStart + b.index;
-          evidence.push(
-            ev(at, at + b[0].length, `The server runs ${facts.serverProduct} build ${b[3]}.`, 'serverBuild'),
-          );
-        }
-        if (/ on linux\b/i.test(msg) || /<x64> on linux/i.test(msg)) facts.serverOs = 'linux';
-        else if (/ on windows\b/i.test(msg)) facts.serverOs = 'windows';
-      }
-      if (facts.serverOs === null && lower.includes('on linux (') && /\bon linux \(/i.test(msg))
-        facts.serverOs = 'linux';
-
-      // header line
-      // HEADER's label has no colon, so the line's first colon is its own: no colon early, no header
-      const firstColon = msg.indexOf(':');
-      const h = firstColon >= 1 && firstColon <= HEADER_COLON_MAX ? HEADER.exec(msg) : null;
-      if (h && h[2] && h[4] && h[6]) {
-        const error = Number(h[2]);
-        const last = facts.events[facts.events.length - 1];
-        if (!pending && last && last.error === error && last.severity === null && li - lastMsgLi <= 2) {
-          // SSMS's Log File Viewer lists newest first: the header comes after its message
-          last.severity = Number(h[4]);
-          last.state = Number(h[6]);
-          if (error === 18456) {
-            last.stateMeaning = LOGIN_STATES[last.state] ?? 'This state is not documented here.';
-            last.meaning += ` State ${last.state}: ${last.stateMeaning}`;
-          }
-          evidence.push(
-            ev(
-              msgStart,
-              msgStart + h[0].length,
-              `Error ${error}, severity ${h[4]}, state ${h[6]}.`,
-              `events.${facts.events.length - 1}.state`,
-            ),
-          );
-          continue;
-        }
-        if (pending) pushEvent(pending.event);
-        const event: ErrorlogEvent = {
-          error,
-          severity: Number(h[4]),
-          state: Number(h[6]),
-          message: null,
-          meaning: ERROR_MEANINGS[error] ?? `SQL Server error ${error}.`,
-          line: lineNo(msgStart),
-          timestamp: pre.timestamp,
-          source: pre.source,
-        };
-        if (error === 18456)
-          event.stateMeaning = LOGIN_STATES[event.state ?? -1] ?? 'This state is not documented here.';
-        evidence.push(
-          ev(
-            msgStart,
-            msgStart + h[0].length,
-            `Error ${error}, severity ${h[4]}, state ${h[6]}.`,
-            `events.${facts.events.length}.state`,
-          ),
-        );
-        // a header with its message on the same line (some exports)
-        const rest = msg.slice(h[0].length);
-        pending = { event, lineIdx: li };
-        if (rest.replace(/^[.\s]+/, '').length > 20) {
-          // fall through: treat the rest of the line as the message
-        } else continue;
-      }
-
-      // message patterns
-      let matched = false;
-      const keysFound = PATTERN_KEYS.firstIndexes(lower, keysFoundBuffer);
-      for (let pi = 0; pi < PATTERNS.length; pi++) {
-        if (keysFound[pi]! < 0) continue;
-        const p = PATTERNS[pi]!;
-        const m = p.re ? p.re.exec(msg) : null;
-        if (p.re && !m && p.error === 17809) continue;
-        let event: ErrorlogEvent;
-        const usePending =
-          pending !== null &&
-          li - pending.lineIdx <= 2 &&
-          (p.error === null || pending.event.error === p.error || pending.event.message === null);
-        if (usePending && pending) {
-          event = pending.event;
-          if (p.error !== null && event.error !== p.error && event.error !== null) {
-            // the header belongs to something else; keep it apart
-            pushEvent(event);
-            event = {
-              error: p.error,
-              severity: null,
-              state: null,
-              message: null,
-              meaning: '',
-              line: lineNo(msgStart),
-              timestamp: pre.timestamp,
-              source: pre.source,
-            };
-          }
-          pending = null;
-        } else {
-          if (pending) {
-            pushEvent(pending.event);
-            pending = null;
-          }
-          event = {
-            error: p.error,
-            severity: null,
-            state: null,
-            message: null,
-            meaning: '',
-            line: lineNo(msgStart),
-            timestamp: pre.timestamp,
-            source: pre.source,
-          };
-        }
-        event.message = msg.trim().slice(0, 1000);
-        if (event.error === 17830 || p.error === 17830) {
-          const ssl = /establishing ssl (\d{1,9}) ms/i.exec(msg);
-          if (ssl && ssl[1]) event.sslMs = Number(ssl[1]);
-          const total = /total (\d{1,9}) ms/i.exec(msg);
-          if (total && total[1]) event.totalMs = Number(total[1]);
-        }
-        const client = lower.includes('[client:') ? /\[client: ?([^\]\s]{1,80})\]/i.exec(msg) : null;
-        if (client && client[1]) event.client = client[1];
-        event.meaning = p.meaning(m, event);
-        if (event.error === 18456 && event.stateMeaning)
-          event.meaning += ` State ${event.state}: ${event.stateMeaning}`;
-        pushEvent(event);
-        lastMsgLi = li;
-        matched = true;
-        const idx = facts.events.length - 1;
-
-        // facts and evidence per message
-        const span = (needle: string | undefined, fact: string, meaning: string): void => {
-          if (!needle) return;
-          const at = msg.indexOf(needle);
-          if (at >= 0) evidence.push(ev(msgStart + at, msgStart + at + needle.length, meaning, fact));
-        };
-        switch (p.error) {
-          case 26013:
-            if (event.thumbprint) {
-              facts.certificateThumbprint = event.thumbprint;
-              span(
-                m?.[1],
-                'certificateThumbprint',
-                `SQL Server loaded the certificate with thumbprint ${event.thumbprint} for encryption.`,
-              );
-            }
-            break;
-          case 26018:
-            facts.selfGenerated = true;
-            evidence.push(
-              ev(msgStart, msgStart + msg.trimEnd().length, ERROR_MEANINGS[26018] ?? '', 'selfGenerated'),
-            );
-            break;
-          case 26014:
-          case 26015:
-          case 26010:
-          case 17182:
-          case 17190:
-            facts.certificateLoadFailed = true;
-            evidence.push(
-              ev(
-                msgStart,
-                msgStart + Math.min(msg.trimEnd().length, 300),
-                event.meaning,
-                'certificateLoadFailed',
-              ),
-            );
-            break;
-          case 17830: {
-            const reset = event.osError === 10054 || event.osError === 104;
-            if (reset) facts.handshakeResets++;
-            if (reset && (event.sslMs ?? 0) > 0) facts.resetsDuringSsl++;
-            span(m?.[1], `events.${idx}.osError`, event.meaning);
-            const ssl = /establishing ssl \d{1,9} ms/i.exec(msg);
-            if (ssl) span(ssl[0], `events.${idx}.sslMs`, `${event.sslMs} ms were spent establishing SSL.`);
-            break;
-          }
-          case 26022: {
-            const l = /server is listening on \[([^\]]{1,120})\]/i.exec(msg);
-            if (l && l[1]) {
-              facts.listening.push(l[1].trim());
-              span(l[0], 'listening', `SQL Server listens on ${l[1].trim()}.`);
-            }
-            break;
-          }
-          case 17887:
-            addHint(
-              facts.scenarioHints,
-              'tcp-listener-overload',
-              'An IO Completion Listener was non-yielding (17887): the listener is starved.',
-              'strong',
-            );
-            evidence.push(
-              ev(msgStart, msgStart + Math.min(msg.trimEnd().length, 300), event.meaning, 'scenarioHints'),
-            );
-            break;
-          case 17197:
-            addHint(
-              facts.scenarioHints,
-              'tcp-listener-overload',
-              'Logins time out on the server (17197): heavy load or a starved listener.',
-              'weak',
-            );
-            evidence.push(
-              ev(msgStart, msgStart + Math.min(msg.trimEnd().length, 300), event.meaning, 'scenarioHints'),
-            );
-            break;
-          case 26040:
-            addHint(
-              facts.scenarioHints,
-              'tcp-listener-overload',
-              'The TCP listener failed in AcceptEx (26040).',
-              'weak',
-            );
-            evidence.push(
-              ev(msgStart, msgStart + Math.min(msg.trimEnd().length, 300), event.meaning, 'scenarioHints'),
-            );
-            break;
-          case null:
-            if (event.hresult === '0x80090331') {
-              addHint(
-                facts.scenarioHints,
-                'tls-protocol-mismatch',
-                'An endpoint handshake failed with 0x80090331: no common TLS version...',
-                'strong',
-              );
-              addHint(
-                facts.scenarioHints,
-                'cipher-suite-mismatch',
-                '...or no common cipher suite (0x80090331).',
-                'strong',
-              );
-            }
-            evidence.push(
-              ev(
-                msgStart,
-                msgStart + Math.min(msg.trimEnd().length, 300),
-                event.meaning,
-                `events.${idx}.hresult`,
-              ),
-            );
-            break;
-          default:
-            evidence.push(
-              ev(
-                msgStart,
-                msgStart + Math.min(msg.trimEnd().length, 300),
-                event.meaning,
-                `events.${idx}.error`,
-              ),
-            );
-        }
-        break;
-      }
-      if (!matched && pending && li - pending.lineIdx === 1 && pending.event.message === null && !h) {
-        // the header's message was not one we know: keep its text
-        pending.event.message = msg.trim().slice(0, 1000);
-        pushEvent(pending.event);
-        pending = null;
-      } else if (!matched && pending && h === null && li - pending.lineIdx > 2) {
-        pushEvent(pending.event);
-        pending = null;
-      }
+      readLine(r, li, ls, raw);
     }
-    if (pending) pushEvent(pending.event);
-
-    // format
-    const best = (Object.entries(formats) as [keyof typeof formats, number][]).sort((a, b) => b[1] - a[1])[0];
-    facts.format =
-      facts.events.length === 0 && !facts.serverBuild
-        ? 'unknown'
-        : formats.errorlog > 0
-          ? 'errorlog'
-          : formats['log-viewer'] > 0
-            ? 'log-viewer'
-            : best && best[1] > 0
-              ? 'plain'
-              : 'unknown';
-
-    if (facts.resetsDuringSsl > 0) {
-      // the handshake died in TLS: the article's case seen from the server
-      problems.push({
-        code: 'resets-during-tls',
-        severity: 'info',
-        message: `${facts.resetsDuringSsl} login(s) ended with a reset while SSL was being established: the TLS handshake failed. Compare the client's and the server's TLS versions, cipher suites and certificate.`,
-      });
-    }
-    if (truncatedEvents) {
-      problems.push({
-        code: 'too-many-events',
-        severity: 'info',
-        message: `Only the first ${MAX_EVENTS} events were kept.`,
-      });
-    }
-    if (facts.events.length === 0 && !facts.serverBuild && Object.keys(facts.tlsSettings).length === 0) {
-      problems.push({
-        code: 'no-known-lines',
-        severity: 'info',
-        message:
-          'No ERRORLOG line this tool knows was found. It reads lines such as "Error: 17830, Severity: 20, State: 11.", "Network error code 0x2746 occurred while establishing a connection" and "The certificate [Cert Hash(sha1) "..."] was successfully loaded for encryption."',
-      });
-    }
+    if (r.pending) r.pushEvent(r.pending.event);
+    finish(r, problems);
   } catch (error) {
     problems.push({
       code: 'parser-error',
@@ -852,7 +562,347 @@ export function parseErrorlog(input: string): ErrorlogResult {
       message: `The text could not be read completely (${error instanceof Error ? error.message : 'unknown error'}).`,
     });
   }
-  return { kind: 'errorlog', facts, evidence, problems };
+  return { kind: 'errorlog', facts: r ? r.facts : emptyFacts(), evidence: r ? r.evidence : [], problems };
+}
+
+/** One line: a Linux TLS setting, or the version banner and/or a header and/or a known message. */
+function readLine(r: ErrorlogReader, li: number, ls: number, raw: string): void {
+  const pre = stripPrefix(raw);
+  r.formats[pre.kind]++;
+  const msg = raw.slice(pre.messageAt);
+  const msgStart = ls + pre.messageAt;
+  const lower = msg.toLowerCase();
+  if (readTlsSetting(r, raw, ls)) return;
+  if (lower.includes('microsoft sql server')) readBanner(r, msg, msgStart);
+  if (r.facts.serverOs === null && lower.includes('on linux (') && /\bon linux \(/i.test(msg))
+    r.facts.serverOs = 'linux';
+
+  // HEADER's label has no colon, so the line's first colon is its own: no colon early, no header
+  const firstColon = msg.indexOf(':');
+  const h = firstColon >= 1 && firstColon <= HEADER_COLON_MAX ? HEADER.exec(msg) : null;
+  if (h && h[2] && h[4] && h[6] && !readHeader(r, h, li, msg, msgStart, pre)) return;
+
+  const matched = readMessage(r, li, msg, lower, msgStart, pre);
+  const pending = r.pending;
+  if (!matched && pending && li - pending.lineIdx === 1 && pending.event.message === null && !h) {
+    // the header's message was not one we know: keep its text
+    pending.event.message = msg.trim().slice(0, 1000);
+    r.pushEvent(pending.event);
+    r.pending = null;
+  } else if (!matched && pending && h === null && li - pending.lineIdx > 2) {
+    r.pushEvent(pending.event);
+    r.pending = null;
+  }
+}
+
+/** Linux TLS settings (mssql-conf); true when the line was one. */
+function readTlsSetting(r: ErrorlogReader, raw: string, ls: number): boolean {
+  const tls = TLS_SETTING.exec(raw);
+  if (!tls || !tls[1] || !tls[2]) return false;
+  const key = tls[1].toLowerCase();
+  const value = tls[2].trim();
+  r.facts.tlsSettings[key] = value;
+  const at = ls + raw.indexOf(tls[2]);
+  r.evidence.push(
+    r.ev(ls, at + tls[2].length, `SQL Server on Linux setting ${key} = ${value}.`, `tlsSettings.${key}`),
+  );
+  if (key === 'tlsprotocols' && !/1\.[23]/.test(value)) {
+    addHint(
+      r.facts.scenarioHints,
+      'tls-protocol-mismatch',
+      `network.tlsprotocols = ${value}: the server offers no TLS 1.2.`,
+      'strong',
+    );
+  }
+  return true;
+}
+
+/** The version banner: build, product, level and the OS it runs on. */
+function readBanner(r: ErrorlogReader, msg: string, msgStart: number): void {
+  const facts = r.facts;
+  const b = BANNER.exec(msg);
+  if (b && b[3]) {
+    facts.serverBuild = b[3];
+    facts.serverProduct = `SQL Server ${b[1]}`;
+    facts.serverLevel = b[2] ?? null;
+    const at = msgStart + b.index;
+    r.evidence.push(
+      r.ev(at, at + b[0].length, `The server runs ${facts.serverProduct} build ${b[3]}.`, 'serverBuild'),
+    );
+  }
+  if (/ on linux\b/i.test(msg) || /<x64> on linux/i.test(msg)) facts.serverOs = 'linux';
+  else if (/ on windows\b/i.test(msg)) facts.serverOs = 'windows';
+}
+
+/**
+ * A header line. Returns true when the rest of the line is to be read as its message (some exports write
+ * both on one line), false when the line is done.
+ */
+function readHeader(
+  r: ErrorlogReader,
+  h: RegExpExecArray,
+  li: number,
+  msg: string,
+  msgStart: number,
+  pre: Prefix,
+): boolean {
+  const facts = r.facts;
+  const error = Number(h[2]);
+  const last = facts.events[facts.events.length - 1];
+  if (!r.pending && last && last.error === error && last.severity === null && li - r.lastMsgLi <= 2) {
+    // SSMS's Log File Viewer lists newest first: the header comes after its message
+    last.severity = Number(h[4]);
+    last.state = Number(h[6]);
+    if (error === 18456) {
+      last.stateMeaning = LOGIN_STATES[last.state] ?? 'This state is not documented here.';
+      last.meaning += ` State ${last.state}: ${last.stateMeaning}`;
+    }
+    r.evidence.push(
+      r.ev(
+        msgStart,
+        msgStart + h[0].length,
+        `Error ${error}, severity ${h[4]}, state ${h[6]}.`,
+        `events.${facts.events.length - 1}.state`,
+      ),
+    );
+    return false;
+  }
+  if (r.pending) r.pushEvent(r.pending.event);
+  const event: ErrorlogEvent = {
+    error,
+    severity: Number(h[4]),
+    state: Number(h[6]),
+    message: null,
+    meaning: ERROR_MEANINGS[error] ?? `SQL Server error ${error}.`,
+    line: r.lineNo(msgStart),
+    timestamp: pre.timestamp,
+    source: pre.source,
+  };
+  if (error === 18456)
+    event.stateMeaning = LOGIN_STATES[event.state ?? -1] ?? 'This state is not documented here.';
+  r.evidence.push(
+    r.ev(
+      msgStart,
+      msgStart + h[0].length,
+      `Error ${error}, severity ${h[4]}, state ${h[6]}.`,
+      `events.${facts.events.length}.state`,
+    ),
+  );
+  r.pending = { event, lineIdx: li };
+  // a header with its message on the same line (some exports)
+  return msg.slice(h[0].length).replace(/^[.\s]+/, '').length > 20;
+}
+
+/** The first known message pattern of the line, as an event; true when one matched. */
+function readMessage(
+  r: ErrorlogReader,
+  li: number,
+  msg: string,
+  lower: string,
+  msgStart: number,
+  pre: Prefix,
+): boolean {
+  const keysFound = PATTERN_KEYS.firstIndexes(lower, keysFoundBuffer);
+  for (let pi = 0; pi < PATTERNS.length; pi++) {
+    if (keysFound[pi]! < 0) continue;
+    const p = PATTERNS[pi]!;
+    const m = p.re ? p.re.exec(msg) : null;
+    if (p.re && !m && p.error === 17809) continue;
+    const event = eventForMessage(r, p, li, msgStart, pre);
+    event.message = msg.trim().slice(0, 1000);
+    if (event.error === 17830 || p.error === 17830) {
+      const ssl = /establishing ssl (\d{1,9}) ms/i.exec(msg);
+      if (ssl && ssl[1]) event.sslMs = Number(ssl[1]);
+      const total = /total (\d{1,9}) ms/i.exec(msg);
+      if (total && total[1]) event.totalMs = Number(total[1]);
+    }
+    const client = lower.includes('[client:') ? /\[client: ?([^\]\s]{1,80})\]/i.exec(msg) : null;
+    if (client && client[1]) event.client = client[1];
+    event.meaning = p.meaning(m, event);
+    if (event.error === 18456 && event.stateMeaning)
+      event.meaning += ` State ${event.state}: ${event.stateMeaning}`;
+    r.pushEvent(event);
+    r.lastMsgLi = li;
+    messageFacts(r, p, m, event, msg, msgStart);
+    return true;
+  }
+  return false;
+}
+
+/** The event a message line fills: the pending header's, or a new one. */
+function eventForMessage(
+  r: ErrorlogReader,
+  p: MessagePattern,
+  li: number,
+  msgStart: number,
+  pre: Prefix,
+): ErrorlogEvent {
+  const pending = r.pending;
+  const usePending =
+    pending !== null &&
+    li - pending.lineIdx <= 2 &&
+    (p.error === null || pending.event.error === p.error || pending.event.message === null);
+  if (usePending && pending) {
+    r.pending = null;
+    const event = pending.event;
+    if (p.error !== null && event.error !== p.error && event.error !== null) {
+      // the header belongs to something else; keep it apart
+      r.pushEvent(event);
+      return r.newEvent(p.error, msgStart, pre);
+    }
+    return event;
+  }
+  if (pending) {
+    r.pushEvent(pending.event);
+    r.pending = null;
+  }
+  return r.newEvent(p.error, msgStart, pre);
+}
+
+/** Facts and evidence of a message the event was just made from. */
+function messageFacts(
+  r: ErrorlogReader,
+  p: MessagePattern,
+  m: RegExpExecArray | null,
+  event: ErrorlogEvent,
+  msg: string,
+  msgStart: number,
+): void {
+  const facts = r.facts;
+  const idx = facts.events.length - 1;
+  const span = (needle: string | undefined, fact: string, meaning: string): void => {
+    if (!needle) return;
+    const at = msg.indexOf(needle);
+    if (at >= 0) r.evidence.push(r.ev(msgStart + at, msgStart + at + needle.length, meaning, fact));
+  };
+  switch (p.error) {
+    case 26013:
+      if (event.thumbprint) {
+        facts.certificateThumbprint = event.thumbprint;
+        span(
+          m?.[1],
+          'certificateThumbprint',
+          `SQL Server loaded the certificate with thumbprint ${event.thumbprint} for encryption.`,
+        );
+      }
+      break;
+    case 26018:
+      facts.selfGenerated = true;
+      r.evMessage(msg, msgStart, Infinity, ERROR_MEANINGS[26018] ?? '', 'selfGenerated');
+      break;
+    case 26014:
+    case 26015:
+    case 26010:
+    case 17182:
+    case 17190:
+      facts.certificateLoadFailed = true;
+      r.evMessage(msg, msgStart, 300, event.meaning, 'certificateLoadFailed');
+      break;
+    case 17830: {
+      const reset = event.osError === 10054 || event.osError === 104;
+      if (reset) facts.handshakeResets++;
+      if (reset && (event.sslMs ?? 0) > 0) facts.resetsDuringSsl++;
+      span(m?.[1], `events.${idx}.osError`, event.meaning);
+      const ssl = /establishing ssl \d{1,9} ms/i.exec(msg);
+      if (ssl) span(ssl[0], `events.${idx}.sslMs`, `${event.sslMs} ms were spent establishing SSL.`);
+      break;
+    }
+    case 26022: {
+      const l = /server is listening on \[([^\]]{1,120})\]/i.exec(msg);
+      if (l && l[1]) {
+        facts.listening.push(l[1].trim());
+        span(l[0], 'listening', `SQL Server listens on ${l[1].trim()}.`);
+      }
+      break;
+    }
+    case 17887:
+      addHint(
+        facts.scenarioHints,
+        'tcp-listener-overload',
+        'An IO Completion Listener was non-yielding (17887): the listener is starved.',
+        'strong',
+      );
+      r.evMessage(msg, msgStart, 300, event.meaning, 'scenarioHints');
+      break;
+    case 17197:
+      addHint(
+        facts.scenarioHints,
+        'tcp-listener-overload',
+        'Logins time out on the server (17197): heavy load or a starved listener.',
+        'weak',
+      );
+      r.evMessage(msg, msgStart, 300, event.meaning, 'scenarioHints');
+      break;
+    case 26040:
+      addHint(
+        facts.scenarioHints,
+        'tcp-listener-overload',
+        'The TCP listener failed in AcceptEx (26040).',
+        'weak',
+      );
+      r.evMessage(msg, msgStart, 300, event.meaning, 'scenarioHints');
+      break;
+    case null:
+      if (event.hresult === '0x80090331') {
+        addHint(
+          facts.scenarioHints,
+          'tls-protocol-mismatch',
+          'An endpoint handshake failed with 0x80090331: no common TLS version...',
+          'strong',
+        );
+        addHint(
+          facts.scenarioHints,
+          'cipher-suite-mismatch',
+          '...or no common cipher suite (0x80090331).',
+          'strong',
+        );
+      }
+      r.evMessage(msg, msgStart, 300, event.meaning, `events.${idx}.hresult`);
+      break;
+    default:
+      r.evMessage(msg, msgStart, 300, event.meaning, `events.${idx}.error`);
+  }
+}
+
+/** The format the lines were written in, and the problems worth telling. */
+function finish(r: ErrorlogReader, problems: Problem[]): void {
+  const facts = r.facts;
+  const formats = r.formats;
+  const best = (Object.entries(formats) as [keyof typeof formats, number][]).sort((a, b) => b[1] - a[1])[0];
+  facts.format =
+    facts.events.length === 0 && !facts.serverBuild
+      ? 'unknown'
+      : formats.errorlog > 0
+        ? 'errorlog'
+        : formats['log-viewer'] > 0
+          ? 'log-viewer'
+          : best && best[1] > 0
+            ? 'plain'
+            : 'unknown';
+
+  if (facts.resetsDuringSsl > 0) {
+    // the handshake died in TLS: the article's case seen from the server
+    problems.push({
+      code: 'resets-during-tls',
+      severity: 'info',
+      message: `${facts.resetsDuringSsl} login(s) ended with a reset while SSL was being established: the TLS handshake failed. Compare the client's and the server's TLS versions, cipher suites and certificate.`,
+    });
+  }
+  if (r.truncatedEvents) {
+    problems.push({
+      code: 'too-many-events',
+      severity: 'info',
+      message: `Only the first ${MAX_EVENTS} events were kept.`,
+    });
+  }
+  if (facts.events.length === 0 && !facts.serverBuild && Object.keys(facts.tlsSettings).length === 0) {
+    problems.push({
+      code: 'no-known-lines',
+      severity: 'info',
+      message:
+        'No ERRORLOG line this tool knows was found. It reads lines such as "Error: 17830, Severity: 20, State: 11.", "Network error code 0x2746 occurred while establishing a connection" and "The certificate [Cert Hash(sha1) "..."] was successfully loaded for encryption."',
+    });
+  }
 }
 
 // ---------------------------------------------------------------------------------------------------
