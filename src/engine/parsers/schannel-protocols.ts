@@ -17,8 +17,10 @@ import {
   readRegistryText,
   toOriginal,
   valueNamed,
+  type CleanText,
   type RegFormat,
   type RegKey,
+  type RegRead,
   type RegValue,
 } from './registry-text';
 import type { ArtifactParser } from './types';
@@ -232,265 +234,344 @@ export function sniffSchannelProtocols(text: string): number {
   return 0;
 }
 
-export function parseSchannelProtocols(
-  original: string,
-): ParseResult<'schannel-protocols', SchannelProtocolsFacts> {
-  const c = cleanText(original);
-  const read = readRegistryText(c.text);
-  const problems: Problem[] = read.problems.map((p) => ({
-    ...p,
-    ...(p.start !== undefined ? { start: toOriginal(c, p.start), end: toOriginal(c, p.end ?? p.start) } : {}),
-  }));
-  const evidence: Evidence[] = [];
-  const ev = (start: number, end: number, meaning: string, fact?: string) =>
-    evidence.push(evidenceFor(original, c, start, end, meaning, fact));
+/**
+ * What the key loop gathers, with the parse's problems and evidence (a class: one object shape, and each
+ * kind of key handled by a small function of its own; V8 took several hundred milliseconds to optimise the
+ * former single 340-line function, ran it unoptimised meanwhile, and threw the result away twice).
+ */
+class Gathered {
+  readonly problems: Problem[] = [];
+  readonly evidence: Evidence[] = [];
+  readonly settings = {} as SchannelProtocolsFacts['settings'];
+  readonly ignored = new Set<string>();
+  readonly ciphers: Record<string, number | null> = {};
+  readonly hashes: Record<string, number | null> = {};
+  readonly kex: Record<string, number | null> = {};
+  eventLogging: number | null = null;
+  fipsEnabled: boolean | null = null;
+  readonly dotnet: SchannelProtocolsFacts['dotnet'] = [];
+  tls13Key: RegKey | null = null;
+  osBuild: number | null = null;
+  osUbr: number | null = null;
+  osNt: string | null = null;
+  sawProtocols = false;
+
+  constructor(
+    readonly original: string,
+    readonly c: CleanText,
+  ) {
+    for (const p of PROTOCOL_NAMES) this.settings[p] = { server: emptySide(), client: emptySide() };
+  }
+
+  ev(start: number, end: number, meaning: string, fact?: string): void {
+    this.evidence.push(evidenceFor(this.original, this.c, start, end, meaning, fact));
+  }
+
+  /** a problem pointing at a span of the clean text */
+  problemAt(code: string, severity: Problem['severity'], message: string, start: number, end: number): void {
+    this.problems.push({
+      code,
+      severity,
+      message,
+      start: toOriginal(this.c, start),
+      end: toOriginal(this.c, end),
+    });
+  }
+}
+
+/** the length of each name misspelledValue matches: most value names are passed over without the pattern */
+const MISSPELLED_LENGTHS = new Set([6, 8, 16, 18]);
+const MISSPELLED = /^(enable|enabeled|disabled|disablebydefault|disabledbydefaults)$/i;
+
+function misspelledValue(name: string): boolean {
+  // the pattern is not Unicode-aware: only ASCII letters fold, so a match has the pattern's length
+  return MISSPELLED_LENGTHS.has(name.length) && MISSPELLED.test(name);
+}
+
+/** `...\SCHANNEL` itself */
+function schannelRootKey(g: Gathered, k: RegKey): void {
+  const el = valueNamed(k, 'EventLogging');
+  if (!el) return;
+  g.eventLogging = numberOf(el, g.problems, g.c, k.path);
+  g.ev(
+    el.start,
+    el.end,
+    `Schannel event logging level is ${g.eventLogging ?? 'unreadable'}.`,
+    'eventLogging',
+  );
+}
+
+/** a protocol name Schannel does not read: ignored (DTLS, PCT, ...) or unknown */
+function otherProtocolKey(g: Gathered, k: RegKey, rawName: string): void {
+  const lower = rawName.toLowerCase();
+  if (IGNORED.some((x) => x.toLowerCase() === lower)) {
+    if (!g.ignored.has(rawName)) {
+      g.ignored.add(rawName);
+      g.problemAt(
+        'ignored-protocol',
+        'info',
+        `${rawName} settings were found and ignored: SQL Server connections never use it.`,
+        k.start,
+        k.end,
+      );
+    }
+  } else
+    g.problemAt(
+      'unknown-protocol-key',
+      'warning',
+      `"${rawName}" is not a protocol name Schannel reads (expected e.g. "TLS 1.2"); check its spelling.`,
+      k.start,
+      k.end,
+    );
+}
+
+const ENABLED_OR_DBD = /^(enabled|disabledbydefault)$/i;
+
+/** `Protocols\<name>\<Client|Server>` */
+function sideKey(g: Gathered, k: RegKey, p: ProtocolName, side: Side): void {
+  const s = g.settings[p][side];
+  const fact = `protocols.${p}.${side}`;
+  if (k.deleted) {
+    Object.assign(s, emptySide());
+    g.problemAt(
+      'key-deleted',
+      'info',
+      `This .reg file deletes ${p}\\${SIDE_WORD[side]}; after importing it the Windows default applies.`,
+      k.start,
+      k.end,
+    );
+    g.ev(
+      k.start,
+      k.end,
+      `${p} ${SIDE_WORD[side]} key is deleted by this file, so the Windows default applies.`,
+      fact,
+    );
+    return;
+  }
+  s.keyPresent = true;
+  const en = valueNamed(k, 'Enabled');
+  const dbd = valueNamed(k, 'DisabledByDefault');
+  if (en) s.enabled = en.type === 'DELETE' ? null : numberOf(en, g.problems, g.c, k.path);
+  if (dbd) s.disabledByDefault = dbd.type === 'DELETE' ? null : numberOf(dbd, g.problems, g.c, k.path);
+  for (const v of k.values) {
+    if (misspelledValue(v.name))
+      g.problemAt(
+        'misspelled-value',
+        'warning',
+        `"${v.name}" is not a value Schannel reads; the names are "Enabled" and "DisabledByDefault".`,
+        v.start,
+        v.end,
+      );
+  }
+  s.state = stateOf(s.enabled, s.disabledByDefault);
+  const meaning = describe(p, side, s);
+  if (en) g.ev(en.start, en.end, `${meaning} (Enabled = ${en.text.trim()})`, fact);
+  if (dbd) g.ev(dbd.start, dbd.end, `${meaning} (DisabledByDefault = ${dbd.text.trim()})`, fact);
+  if (!en && !dbd)
+    g.ev(
+      k.start,
+      k.end,
+      `${p} ${SIDE_WORD[side]} key exists without values, so the Windows default applies.`,
+      fact,
+    );
+}
+
+/** `Protocols` and any key under it (`rest`: the segments after `SCHANNEL`, the first being `Protocols`) */
+function protocolsKey(g: Gathered, k: RegKey, rest: string[]): void {
+  g.sawProtocols = true;
+  if (rest.length < 2) return;
+  const rawName = rest[1]!;
+  const p = protocolName(rawName);
+  if (!p) {
+    otherProtocolKey(g, k, rawName);
+    return;
+  }
+  if (p === 'TLS 1.3' && !k.deleted) g.tls13Key = g.tls13Key ?? k;
+  if (rest.length === 2) {
+    if (k.values.some((v) => ENABLED_OR_DBD.test(v.name)))
+      g.problemAt(
+        'values-on-protocol-key',
+        'warning',
+        `Enabled/DisabledByDefault sit directly under "${p}"; Schannel reads them only under its Client and Server subkeys.`,
+        k.start,
+        k.end,
+      );
+    return;
+  }
+  const side = sideOf(rest[2]!);
+  if (!side) {
+    g.problemAt(
+      'unknown-protocol-key',
+      'warning',
+      `"${rest[2]}" under ${p} is neither Client nor Server; Schannel ignores it.`,
+      k.start,
+      k.end,
+    );
+    return;
+  }
+  sideKey(g, k, p, side);
+}
+
+/** `Ciphers\...`, `Hashes\...`, `KeyExchangeAlgorithms\...` */
+function algorithmKey(g: Gathered, k: RegKey, rest: string[], area: string): void {
+  const en = valueNamed(k, 'Enabled');
+  const name = rest.slice(1).join('\\');
+  const target = area === 'ciphers' ? g.ciphers : area === 'hashes' ? g.hashes : g.kex;
+  const n = en ? numberOf(en, g.problems, g.c, k.path) : null;
+  target[name] = n;
+  if (en) {
+    const label = area === 'ciphers' ? 'cipher' : area === 'hashes' ? 'hash' : 'key exchange';
+    const fact = area === 'ciphers' ? 'ciphers' : area === 'hashes' ? 'hashes' : 'keyExchangeAlgorithms';
+    g.ev(
+      en.start,
+      en.end,
+      `Schannel ${label} ${name} is ${n === 0 ? 'turned off' : 'turned on'}.`,
+      `${fact}.${name}`,
+    );
+  }
+}
+
+/** a key under `...\SecurityProviders\SCHANNEL` (`rest`: its segments after `SCHANNEL`) */
+function schannelKey(g: Gathered, k: RegKey, rest: string[]): void {
+  if (rest.length === 0) {
+    schannelRootKey(g, k);
+    return;
+  }
+  const area = rest[0] === 'Protocols' ? 'protocols' : rest[0]!.toLowerCase();
+  if (area === 'protocols') protocolsKey(g, k, rest);
+  else if ((area === 'ciphers' || area === 'hashes' || area === 'keyexchangealgorithms') && rest.length >= 2)
+    algorithmKey(g, k, rest, area);
+}
+
+/** `Control\Lsa` or `Control\Lsa\FipsAlgorithmPolicy` (`lowerPath`: the canonical path lower-cased) */
+function fipsKey(g: Gathered, k: RegKey, lowerPath: string): void {
+  const v = lowerPath.endsWith('\\lsa') ? valueNamed(k, 'FIPSAlgorithmPolicy') : valueNamed(k, 'Enabled');
+  if (!v || v.number === null) return;
+  g.fipsEnabled = v.number !== 0;
+  g.ev(
+    v.start,
+    v.end,
+    g.fipsEnabled ? 'FIPS mode is on, which limits Schannel to FIPS algorithms.' : 'FIPS mode is off.',
+    'fipsEnabled',
+  );
+  if (g.fipsEnabled)
+    g.problemAt(
+      'fips-enabled',
+      'warning',
+      'FIPS encryption policy is enabled and may cause encryption or SCHANNEL issues.',
+      v.start,
+      v.end,
+    );
+}
+
+/** `.NETFramework\v4.0.30319` or `v2.0.50727` */
+function dotnetKey(g: Gathered, k: RegKey): void {
+  const a = valueNamed(k, 'SchUseStrongCrypto');
+  const b = valueNamed(k, 'SystemDefaultTlsVersions');
+  if (!a && !b) return;
+  const entry = {
+    path: k.canonical,
+    schUseStrongCrypto: a ? a.number : null,
+    systemDefaultTlsVersions: b ? b.number : null,
+  };
+  g.dotnet.push(entry);
+  const i = g.dotnet.length - 1;
+  if (a)
+    g.ev(
+      a.start,
+      a.end,
+      `.NET (${k.canonical.split('\\').pop()}) SchUseStrongCrypto = ${a.number ?? a.text}.`,
+      `dotnet.${i}.schUseStrongCrypto`,
+    );
+  if (b)
+    g.ev(
+      b.start,
+      b.end,
+      `.NET (${k.canonical.split('\\').pop()}) SystemDefaultTlsVersions = ${b.number ?? b.text}.`,
+      `dotnet.${i}.systemDefaultTlsVersions`,
+    );
+}
+
+/** `Microsoft\Windows NT\CurrentVersion` */
+function currentVersionKey(g: Gathered, k: RegKey): void {
+  const cb = valueNamed(k, 'CurrentBuild') ?? valueNamed(k, 'CurrentBuildNumber');
+  const ubr = valueNamed(k, 'UBR');
+  const cv = valueNamed(k, 'CurrentVersion');
+  if (cb) {
+    const n = Number.parseInt(cb.text.replace(/^"|"$/g, ''), 10);
+    if (Number.isFinite(n)) {
+      g.osBuild = n;
+      g.ev(cb.start, cb.end, `Windows build ${n}.`, 'os.build');
+    }
+  }
+  if (ubr && ubr.number !== null) g.osUbr = ubr.number;
+  if (cv) {
+    const m = /(\d+\.\d+)/.exec(cv.text);
+    if (m) g.osNt = m[1]!;
+  }
+}
+
+const DOTNET_KEY = /\\\.netframework\\v(4\.0\.30319|2\.0\.50727)$/;
+
+/** a key outside SCHANNEL: FIPS policy, .NET strong crypto, the Windows version */
+function otherKey(g: Gathered, k: RegKey): void {
+  const lowerPath = k.canonical.toLowerCase();
+  if (lowerPath.endsWith('\\control\\lsa\\fipsalgorithmpolicy') || lowerPath.endsWith('\\control\\lsa'))
+    fipsKey(g, k, lowerPath);
+  else if (DOTNET_KEY.test(lowerPath)) dotnetKey(g, k);
+  else if (lowerPath.endsWith('\\microsoft\\windows nt\\currentversion')) currentVersionKey(g, k);
+}
+
+function readKey(g: Gathered, k: RegKey): void {
+  const at = schannelAt(k.canonical);
+  if (at >= 0) schannelKey(g, k, segmentsFrom(k.canonical, at + SCHANNEL_TAIL.length));
+  else otherKey(g, k);
+}
+
+/** problems of the reader (offsets mapped to the original text) and of the keys it found missing */
+function readerProblems(g: Gathered, read: RegRead): void {
+  const c = g.c;
+  for (const p of read.problems)
+    g.problems.push({
+      ...p,
+      ...(p.start !== undefined
+        ? { start: toOriginal(c, p.start), end: toOriginal(c, p.end ?? p.start) }
+        : {}),
+    });
   if (c.removedNuls)
-    problems.push({
+    g.problems.push({
       code: 'utf16-decoded',
       severity: 'info',
       message:
         'The text had a NUL after each character (UTF-16 read as single bytes); it was read without them.',
     });
+}
 
-  const settings = {} as SchannelProtocolsFacts['settings'];
-  for (const p of PROTOCOL_NAMES) settings[p] = { server: emptySide(), client: emptySide() };
-  const ignored = new Set<string>();
-  const ciphers: Record<string, number | null> = {};
-  const hashes: Record<string, number | null> = {};
-  const kex: Record<string, number | null> = {};
-  let eventLogging: number | null = null;
-  let fipsEnabled: boolean | null = null;
-  const dotnet: SchannelProtocolsFacts['dotnet'] = [];
-  let tls13Key: RegKey | null = null;
-  let osBuild: number | null = null;
-  let osUbr: number | null = null;
-  let osNt: string | null = null;
-  let sawProtocols = false;
-
-  for (const k of read.keys) {
-    const at = schannelAt(k.canonical);
-    const rest = at < 0 ? null : segmentsFrom(k.canonical, at + SCHANNEL_TAIL.length);
-    if (rest) {
-      if (rest.length === 0) {
-        const el = valueNamed(k, 'EventLogging');
-        if (el) {
-          eventLogging = numberOf(el, problems, c, k.path);
-          ev(
-            el.start,
-            el.end,
-            `Schannel event logging level is ${eventLogging ?? 'unreadable'}.`,
-            'eventLogging',
-          );
-        }
-        continue;
-      }
-      const area = rest[0] === 'Protocols' ? 'protocols' : rest[0]!.toLowerCase();
-      if (area === 'protocols') {
-        sawProtocols = true;
-        if (rest.length < 2) continue;
-        const rawName = rest[1]!;
-        const p = protocolName(rawName);
-        if (!p) {
-          if (IGNORED.some((x) => x.toLowerCase() === rawName.toLowerCase())) {
-            if (!ignored.has(rawName)) {
-              ignored.add(rawName);
-              problems.push({
-                code: 'ignored-protocol',
-                severity: 'info',
-                message: `${rawName} settings were found and ignored: SQL Server connections never use it.`,
-                start: toOriginal(c, k.start),
-                end: toOriginal(c, k.end),
-              });
-            }
-          } else
-            problems.push({
-              code: 'unknown-protocol-key',
-              severity: 'warning',
-              message: `"${rawName}" is not a protocol name Schannel reads (expected e.g. "TLS 1.2"); check its spelling.`,
-              start: toOriginal(c, k.start),
-              end: toOriginal(c, k.end),
-            });
-          continue;
-        }
-        if (p === 'TLS 1.3' && !k.deleted) tls13Key = tls13Key ?? k;
-        if (rest.length === 2) {
-          if (k.values.some((v) => /^(enabled|disabledbydefault)$/i.test(v.name)))
-            problems.push({
-              code: 'values-on-protocol-key',
-              severity: 'warning',
-              message: `Enabled/DisabledByDefault sit directly under "${p}"; Schannel reads them only under its Client and Server subkeys.`,
-              start: toOriginal(c, k.start),
-              end: toOriginal(c, k.end),
-            });
-          continue;
-        }
-        const side = sideOf(rest[2]!);
-        if (!side) {
-          problems.push({
-            code: 'unknown-protocol-key',
-            severity: 'warning',
-            message: `"${rest[2]}" under ${p} is neither Client nor Server; Schannel ignores it.`,
-            start: toOriginal(c, k.start),
-            end: toOriginal(c, k.end),
-          });
-          continue;
-        }
-        const s = settings[p][side];
-        const fact = `protocols.${p}.${side}`;
-        if (k.deleted) {
-          Object.assign(s, emptySide());
-          problems.push({
-            code: 'key-deleted',
-            severity: 'info',
-            message: `This .reg file deletes ${p}\\${SIDE_WORD[side]}; after importing it the Windows default applies.`,
-            start: toOriginal(c, k.start),
-            end: toOriginal(c, k.end),
-          });
-          ev(
-            k.start,
-            k.end,
-            `${p} ${SIDE_WORD[side]} key is deleted by this file, so the Windows default applies.`,
-            fact,
-          );
-          continue;
-        }
-        s.keyPresent = true;
-        const en = valueNamed(k, 'Enabled');
-        const dbd = valueNamed(k, 'DisabledByDefault');
-        if (en) s.enabled = en.type === 'DELETE' ? null : numberOf(en, problems, c, k.path);
-        if (dbd) s.disabledByDefault = dbd.type === 'DELETE' ? null : numberOf(dbd, problems, c, k.path);
-        for (const v of k.values) {
-          if (/^(enable|enabeled|disabled|disablebydefault|disabledbydefaults)$/i.test(v.name))
-            problems.push({
-              code: 'misspelled-value',
-              severity: 'warning',
-              message: `"${v.name}" is not a value Schannel reads; the names are "Enabled" and "DisabledByDefault".`,
-              start: toOriginal(c, v.start),
-              end: toOriginal(c, v.end),
-            });
-        }
-        s.state = stateOf(s.enabled, s.disabledByDefault);
-        const meaning = describe(p, side, s);
-        if (en) ev(en.start, en.end, `${meaning} (Enabled = ${en.text.trim()})`, fact);
-        if (dbd) ev(dbd.start, dbd.end, `${meaning} (DisabledByDefault = ${dbd.text.trim()})`, fact);
-        if (!en && !dbd)
-          ev(
-            k.start,
-            k.end,
-            `${p} ${SIDE_WORD[side]} key exists without values, so the Windows default applies.`,
-            fact,
-          );
-        continue;
-      }
-      if ((area === 'ciphers' || area === 'hashes' || area === 'keyexchangealgorithms') && rest.length >= 2) {
-        const en = valueNamed(k, 'Enabled');
-        const name = rest.slice(1).join('\\');
-        const target = area === 'ciphers' ? ciphers : area === 'hashes' ? hashes : kex;
-        const n = en ? numberOf(en, problems, c, k.path) : null;
-        target[name] = n;
-        if (en) {
-          const label = area === 'ciphers' ? 'cipher' : area === 'hashes' ? 'hash' : 'key exchange';
-          const fact =
-            area === 'ciphers' ? 'ciphers' : area === 'hashes' ? 'hashes' : 'keyExchangeAlgorithms';
-          ev(
-            en.start,
-            en.end,
-            `Schannel ${label} ${name} is ${n === 0 ? 'turned off' : 'turned on'}.`,
-            `${fact}.${name}`,
-          );
-        }
-      }
-      continue;
-    }
-    const lowerPath = k.canonical.toLowerCase();
-    if (lowerPath.endsWith('\\control\\lsa\\fipsalgorithmpolicy') || lowerPath.endsWith('\\control\\lsa')) {
-      const v = lowerPath.endsWith('\\lsa') ? valueNamed(k, 'FIPSAlgorithmPolicy') : valueNamed(k, 'Enabled');
-      if (v && v.number !== null) {
-        fipsEnabled = v.number !== 0;
-        ev(
-          v.start,
-          v.end,
-          fipsEnabled ? 'FIPS mode is on, which limits Schannel to FIPS algorithms.' : 'FIPS mode is off.',
-          'fipsEnabled',
-        );
-        if (fipsEnabled)
-          problems.push({
-            code: 'fips-enabled',
-            severity: 'warning',
-            message: 'FIPS encryption policy is enabled and may cause encryption or SCHANNEL issues.',
-            start: toOriginal(c, v.start),
-            end: toOriginal(c, v.end),
-          });
-      }
-      continue;
-    }
-    if (/\\\.netframework\\v(4\.0\.30319|2\.0\.50727)$/.test(lowerPath)) {
-      const a = valueNamed(k, 'SchUseStrongCrypto');
-      const b = valueNamed(k, 'SystemDefaultTlsVersions');
-      if (a || b) {
-        const entry = {
-          path: k.canonical,
-          schUseStrongCrypto: a ? a.number : null,
-          systemDefaultTlsVersions: b ? b.number : null,
-        };
-        dotnet.push(entry);
-        const i = dotnet.length - 1;
-        if (a)
-          ev(
-            a.start,
-            a.end,
-            `.NET (${k.canonical.split('\\').pop()}) SchUseStrongCrypto = ${a.number ?? a.text}.`,
-            `dotnet.${i}.schUseStrongCrypto`,
-          );
-        if (b)
-          ev(
-            b.start,
-            b.end,
-            `.NET (${k.canonical.split('\\').pop()}) SystemDefaultTlsVersions = ${b.number ?? b.text}.`,
-            `dotnet.${i}.systemDefaultTlsVersions`,
-          );
-      }
-      continue;
-    }
-    if (lowerPath.endsWith('\\microsoft\\windows nt\\currentversion')) {
-      const cb = valueNamed(k, 'CurrentBuild') ?? valueNamed(k, 'CurrentBuildNumber');
-      const ubr = valueNamed(k, 'UBR');
-      const cv = valueNamed(k, 'CurrentVersion');
-      if (cb) {
-        const n = Number.parseInt(cb.text.replace(/^"|"$/g, ''), 10);
-        if (Number.isFinite(n)) {
-          osBuild = n;
-          ev(cb.start, cb.end, `Windows build ${n}.`, 'os.build');
-        }
-      }
-      if (ubr && ubr.number !== null) osUbr = ubr.number;
-      if (cv) {
-        const m = /(\d+\.\d+)/.exec(cv.text);
-        if (m) osNt = m[1]!;
-      }
-    }
-  }
-
+function missingAndOrphans(g: Gathered, read: RegRead): void {
   for (const m of read.missing) {
     const low = (m.path ?? '').toLowerCase();
-    problems.push({
-      code: 'key-not-found',
-      severity: 'info',
-      message: m.path
+    g.problemAt(
+      'key-not-found',
+      'info',
+      m.path
         ? `${m.path} does not exist${low.includes('\\protocols') ? ': the Windows default applies for it' : ''}.`
         : 'A registry key in the listing does not exist.',
-      start: toOriginal(c, m.start),
-      end: toOriginal(c, m.end),
-    });
+      m.start,
+      m.end,
+    );
   }
-  if (read.orphans.some((v) => /^(enabled|disabledbydefault)$/i.test(v.name)))
-    problems.push({
+  if (read.orphans.some((v) => ENABLED_OR_DBD.test(v.name)))
+    g.problems.push({
       code: 'values-without-key',
       severity: 'warning',
       message:
         'Enabled/DisabledByDefault values were found without the key they belong to (the PSPath line or key header is missing); they were not used.',
     });
+}
 
+/** the facts and summary problems once every key was read */
+function summary(g: Gathered, read: RegRead): ParseResult<'schannel-protocols', SchannelProtocolsFacts> {
+  const { settings, problems, tls13Key } = g;
   const protocols = {} as ProtocolStates;
   const disabledByDefault: SchannelProtocolsFacts['disabledByDefault'] = [];
   for (const p of PROTOCOL_NAMES) {
@@ -511,22 +592,22 @@ export function parseSchannelProtocols(
   const sv = sideFlags('server');
   const cl = sideFlags('client');
 
-  const os = osBuild !== null || osNt !== null ? { ntVersion: osNt, build: osBuild, ubr: osUbr } : null;
+  const os =
+    g.osBuild !== null || g.osNt !== null ? { ntVersion: g.osNt, build: g.osBuild, ubr: g.osUbr } : null;
   const effective = os ? effectiveProtocols(protocols, { build: os.build, ntVersion: os.ntVersion }) : null;
 
   if (tls13Key) {
     const supported = os?.build != null ? os.build >= TLS13_FIRST_BUILD : null;
     if (supported !== true)
-      problems.push({
-        code: 'tls13-keys-present',
-        severity: 'warning',
-        message:
-          (supported === false ? '' : 'If this Windows is older than Windows Server 2022 / Windows 11: ') +
+      g.problemAt(
+        'tls13-keys-present',
+        'warning',
+        (supported === false ? '' : 'If this Windows is older than Windows Server 2022 / Windows 11: ') +
           "TLS 1.3 registry keys exist on an OS that does not support it. This may result in TLS error messages when connecting. Please delete the key 'TLS 1.3' under HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols and reboot.",
-        start: toOriginal(c, tls13Key.start),
-        end: toOriginal(c, tls13Key.end),
-      });
-    ev(tls13Key.start, tls13Key.end, 'A TLS 1.3 protocol key exists.', 'tls13KeysPresent');
+        tls13Key.start,
+        tls13Key.end,
+      );
+    g.ev(tls13Key.start, tls13Key.end, 'A TLS 1.3 protocol key exists.', 'tls13KeysPresent');
   }
   for (const d of disabledByDefault)
     problems.push({
@@ -534,14 +615,14 @@ export function parseSchannelProtocols(
       severity: 'info',
       message: `${d.protocol} ${SIDE_WORD[d.side]} is Enabled but DisabledByDefault: SQL Server and most drivers will not use it unless they ask for it by name.`,
     });
-  if (!sawProtocols && read.keys.length === 0 && read.orphans.length === 0)
+  if (!g.sawProtocols && read.keys.length === 0 && read.orphans.length === 0)
     problems.push({
       code: 'no-registry-listing',
       severity: 'error',
       message:
         'No registry listing was found. Expected `reg query` output, a .reg export, or Get-ItemProperty / Get-ChildItem output of ...\\SCHANNEL\\Protocols.',
     });
-  else if (!sawProtocols)
+  else if (!g.sawProtocols)
     problems.push({
       code: 'no-protocol-keys',
       severity: 'warning',
@@ -559,18 +640,30 @@ export function parseSchannelProtocols(
       onlyTls12: { server: sv.only, client: cl.only },
       tls12Disabled: { server: sv.t12off, client: cl.t12off },
       tls13KeysPresent: tls13Key !== null,
-      ignoredProtocols: [...ignored],
-      ciphers,
-      hashes,
-      keyExchangeAlgorithms: kex,
-      eventLogging,
-      fipsEnabled,
-      dotnet,
+      ignoredProtocols: [...g.ignored],
+      ciphers: g.ciphers,
+      hashes: g.hashes,
+      keyExchangeAlgorithms: g.kex,
+      eventLogging: g.eventLogging,
+      fipsEnabled: g.fipsEnabled,
+      dotnet: g.dotnet,
       formats: read.formats,
     },
-    evidence,
+    evidence: g.evidence,
     problems,
   };
+}
+
+export function parseSchannelProtocols(
+  original: string,
+): ParseResult<'schannel-protocols', SchannelProtocolsFacts> {
+  const c = cleanText(original);
+  const read = readRegistryText(c.text);
+  const g = new Gathered(original, c);
+  readerProblems(g, read);
+  for (const k of read.keys) readKey(g, k);
+  missingAndOrphans(g, read);
+  return summary(g, read);
 }
 
 function safeParse(text: string): ParseResult<'schannel-protocols', SchannelProtocolsFacts> {
