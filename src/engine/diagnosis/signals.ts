@@ -176,7 +176,27 @@ function completeOs(os: OsInfo): OsInfo {
   return { ...os, leadingZeroFix: fix };
 }
 
-/** Reads everything known. Never throws on odd parser output. */
+/** What one collectSignals() call keeps while it merges observations. */
+interface Collecting {
+  m: Merger;
+  /** the OS signals preferRicher() made, which it may grow in place */
+  ownedOs: WeakSet<object>;
+  /** each pasted cipher list's per-suite evidence, by the list's input and part */
+  suiteRefs: SuiteRefs;
+  /**
+   * The TLS 1.2 verdict of each SQL Server build read in this call: a long ERRORLOG or a list of @@VERSION
+   * outputs repeats the same few builds hundreds of times, and the table lookup is not free.
+   */
+  tls12Verdicts: Map<string, ReturnType<typeof tls12Support> | null>;
+}
+
+/**
+ * Reads everything known. Never throws on odd parser output.
+ *
+ * Written as stages, each a function of its own (observations per paste, the machine of each paste, the
+ * merge of each observation, the derived views): V8 optimises small functions sooner, and took a quarter
+ * of a second to compile the single long function while a long paste's first runs went by unoptimised.
+ */
 export function collectSignals(
   inputs: readonly DiagnosisInput[],
   answers: WizardAnswers = {},
@@ -195,10 +215,32 @@ export function collectSignals(
     unusable: [],
     conflicts: m.conflicts,
   };
+  const c: Collecting = { m, ownedOs: new WeakSet<object>(), suiteRefs: new Map(), tls12Verdicts: new Map() };
+  const perInput = observeInputs(s, inputs);
+  perInput.forEach(({ obs }, i) => machineObservations(s.machines[i]!, obs, c));
+  for (const mv of s.machines) resolveProtocolStates(mv);
 
+  const answerObs = answerObservations(answers, flow);
+  for (const a of answerObs.facts) s.answerFacts[a.fact] = sig(a.answerId, [a.ref]);
+  // answers first: what the user states wins over what a paste implies (the disagreement is reported)
+  for (const o of answerObs.observations) mergeObservation(s, c, o);
+  // a loop over each paste's list, not a joined copy: a long paste has thousands of observations
+  for (const x of perInput) for (const o of x.obs) mergeObservation(s, c, o);
+
+  deriveMachines(s);
+  deriveProtocols(s);
+  deriveSuites(s, c.suiteRefs);
+  deriveCertificate(s);
+  deriveErrorlog(s);
+  return s;
+}
+
+/** Each paste's observations, and its machine (with the side it is judged to be). */
+function observeInputs(
+  s: Signals,
+  inputs: readonly DiagnosisInput[],
+): Array<{ side: MaybeSide; obs: Observation[] }> {
   const perInput: Array<{ side: MaybeSide; obs: Observation[] }> = [];
-  /** each pasted cipher list's per-suite evidence, by the list's input and part */
-  const suiteRefs: SuiteRefs = new Map();
   inputs.forEach((input, i) => {
     const { side, reason } = inferSide(input);
     const obs: Observation[] = [];
@@ -216,240 +258,221 @@ export function collectSignals(
         });
         return;
       }
-      obs.push(...observe(artifact, { input: i, source: input.source, part, side }));
+      for (const o of observe(artifact, { input: i, source: input.source, part, side })) obs.push(o);
     });
     perInput.push({ side, obs });
     s.machines.push({ input: i, source: input.source, side, sideReason: reason });
   });
+  return perInput;
+}
 
-  // --- machine-specific observations per input -------------------------------------------------
-  /** the OS signals preferRicher() made below, which it may grow in place */
-  const ownedOs = new WeakSet<object>();
-  perInput.forEach(({ obs }, i) => {
-    const mv = s.machines[i]!;
-    for (const o of obs) {
-      if (o.type === 'protocols' && !mv.protocols) {
-        mv.protocols = sig({ client: emptyProtocolSet(), server: emptyProtocolSet() }, o.keys ?? [o.ref]);
-        // states resolved below, once the machine's OS is known
-        (mv as MachineView & { rawProtocols?: typeof o.value }).rawProtocols = o.value;
-      } else if (o.type === 'suites' && !o.side && !mv.suites) {
-        mv.suites = sig(o.value.map(normaliseSuite), [o.ref]);
-        if (o.perSuite) suiteRefs.set(refKey(o.ref), perSuiteMap(o.perSuite));
-      } else if (o.type === 'os' && !o.side) {
-        const v = completeOs(o.value);
-        mv.os = !mv.os
-          ? sig(v, [o.ref])
-          : sameBuild(mv.os.value, v)
-            ? preferRicher(mv.os, sig(v, [o.ref]), ownedOs)
-            : m.put(mv.os, v, o.ref, 'Windows build');
-      }
-    }
-  });
-  for (const mv of s.machines) {
-    const raw = (
-      mv as MachineView & {
-        rawProtocols?: Record<ProtocolName, { client: RawProtocolState; server: RawProtocolState }>;
-      }
-    ).rawProtocols;
-    delete (mv as MachineView & { rawProtocols?: unknown }).rawProtocols;
-    if (!raw || !mv.protocols) continue;
-    const defaults = mv.os ? defaultProtocols(ntOf(mv.os.value.build), mv.os.value.build) : null;
-    for (const p of PROTOCOL_NAMES) {
-      mv.protocols.value.client[p] = toState(raw[p].client, defaults ? defaults[p].client : null);
-      mv.protocols.value.server[p] = toState(raw[p].server, defaults ? defaults[p].server : null);
+type RawProtocols = Record<ProtocolName, { client: RawProtocolState; server: RawProtocolState }>;
+
+/** The observations that describe the machine a paste comes from: its protocols, cipher suites and OS. */
+function machineObservations(mv: MachineView, obs: readonly Observation[], c: Collecting): void {
+  for (const o of obs) {
+    if (o.type === 'protocols' && !mv.protocols) {
+      mv.protocols = sig({ client: emptyProtocolSet(), server: emptyProtocolSet() }, o.keys ?? [o.ref]);
+      // states resolved below, once the machine's OS is known
+      (mv as MachineView & { rawProtocols?: typeof o.value }).rawProtocols = o.value;
+    } else if (o.type === 'suites' && !o.side && !mv.suites) {
+      mv.suites = sig(o.value.map(normaliseSuite), [o.ref]);
+      if (o.perSuite) c.suiteRefs.set(refKey(o.ref), perSuiteMap(o.perSuite));
+    } else if (o.type === 'os' && !o.side) {
+      const v = completeOs(o.value);
+      mv.os = !mv.os
+        ? sig(v, [o.ref])
+        : sameBuild(mv.os.value, v)
+          ? preferRicher(mv.os, sig(v, [o.ref]), c.ownedOs)
+          : c.m.put(mv.os, v, o.ref, 'Windows build');
     }
   }
+}
 
-  // --- everything else ------------------------------------------------------------------------
-  // joined by a loop: flatMap is slow on the thousands of observations of a long paste
-  const all: Observation[] = [];
-  for (const x of perInput) for (const o of x.obs) all.push(o);
-  /**
-   * The TLS 1.2 verdict of each SQL Server build read in this call: a long ERRORLOG or a list of @@VERSION
-   * outputs repeats the same few builds hundreds of times, and the table lookup is not free.
-   */
-  const tls12Verdicts = new Map<string, ReturnType<typeof tls12Support> | null>();
-  const answerObs = answerObservations(answers, flow);
-  for (const a of answerObs.facts) s.answerFacts[a.fact] = sig(a.answerId, [a.ref]);
+/** A machine's protocol states, with the Windows defaults of its OS where the registry says nothing. */
+function resolveProtocolStates(mv: MachineView): void {
+  const raw = (mv as MachineView & { rawProtocols?: RawProtocols }).rawProtocols;
+  delete (mv as MachineView & { rawProtocols?: unknown }).rawProtocols;
+  if (!raw || !mv.protocols) return;
+  const defaults = mv.os ? defaultProtocols(ntOf(mv.os.value.build), mv.os.value.build) : null;
+  for (const p of PROTOCOL_NAMES) {
+    mv.protocols.value.client[p] = toState(raw[p].client, defaults ? defaults[p].client : null);
+    mv.protocols.value.server[p] = toState(raw[p].server, defaults ? defaults[p].server : null);
+  }
+}
 
-  // answers first: what the user states wins over what a paste implies (the disagreement is reported)
-  for (const o of [...answerObs.observations, ...all]) {
-    switch (o.type) {
-      case 'family': {
-        // the article's error wins over a look-alike found in another paste: both are reported
-        if (s.family && s.family.value !== o.value && s.family.evidence[0]?.from === 'paste') {
-          m.add({
-            fact: 'family',
-            text: `One paste reads as ${s.family.value}, another as ${o.value}.`,
-            a: s.family.evidence[0],
-            b: o.ref,
-          });
-          if (o.value === 'handshake-reset') s.family = sig(o.value, [o.ref]);
-        } else s.family = m.put(s.family, o.value, o.ref, 'family');
-        break;
+/** Merges one observation into the signals. */
+function mergeObservation(s: Signals, c: Collecting, o: Observation): void {
+  switch (o.type) {
+    case 'family': {
+      // the article's error wins over a look-alike found in another paste: both are reported
+      if (s.family && s.family.value !== o.value && s.family.evidence[0]?.from === 'paste') {
+        c.m.add({
+          fact: 'family',
+          text: `One paste reads as ${s.family.value}, another as ${o.value}.`,
+          a: s.family.evidence[0],
+          b: o.ref,
+        });
+        if (o.value === 'handshake-reset') s.family = sig(o.value, [o.ref]);
+      } else s.family = c.m.put(s.family, o.value, o.ref, 'family');
+      break;
+    }
+    case 'otherError':
+      s.otherError = c.m.put(s.otherError, o.value, o.ref, 'otherError');
+      break;
+    case 'phase':
+      s.phase = c.m.put(s.phase, o.value, o.ref, 'phase');
+      break;
+    case 'driver':
+      s.driver = c.m.put(s.driver, o.value, o.ref, 'driver');
+      break;
+    case 'clientPlatform':
+      s.clientPlatform = c.m.put(s.clientPlatform, o.value, o.ref, 'client platform');
+      break;
+    case 'clientStack':
+      s.clientStack = c.m.put(s.clientStack, o.value, o.ref, 'client TLS stack');
+      break;
+    case 'osError':
+      s.osError = c.m.put(s.osError, o.value, o.ref, 'OS error');
+      break;
+    case 'opensslReason':
+      s.opensslReason = c.m.put(s.opensslReason, o.value, o.ref, 'OpenSSL reason');
+      break;
+    case 'jdbcReason':
+      s.jdbcReason = c.m.put(s.jdbcReason, o.value, o.ref, 'JDBC reason');
+      break;
+    case 'serverPickedOldProtocol':
+      s.serverPickedOldProtocol = c.m.put(
+        s.serverPickedOldProtocol,
+        o.value,
+        o.ref,
+        'protocol chosen by the server',
+      );
+      break;
+    case 'localAlgorithmMismatch':
+      s.localAlgorithmMismatch = c.m.put(s.localAlgorithmMismatch, true as const, o.ref, 'common algorithm');
+      break;
+    case 'legacyDriver':
+      s.legacyDriver = c.m.put(s.legacyDriver, true as const, o.ref, 'legacy driver');
+      break;
+    case 'decryptFailure':
+      s.decryptFailure = c.m.put(s.decryptFailure, true as const, o.ref, 'decrypt failure');
+      break;
+    case 'strict':
+      s.strict = c.m.put(s.strict, true as const, o.ref, 'strict encryption');
+      break;
+    case 'sql':
+      mergeSql(s, c, o.value, o.ref);
+      break;
+    case 'os':
+      // an OS named with its side (SQL Server's @@VERSION, a wizard answer); per-paste ones are per machine
+      if (o.side) {
+        const v = sig(completeOs(o.value), [o.ref]);
+        const merge = (cur: Signal<OsInfo> | undefined, fact: string) =>
+          !cur
+            ? v
+            : sameBuild(cur.value, v.value)
+              ? preferRicher(cur, v, c.ownedOs)
+              : c.m.put(cur, v.value, o.ref, fact);
+        if (o.side === 'server') s.serverOs = merge(s.serverOs, 'server Windows build');
+        else s.clientOs = merge(s.clientOs, 'client Windows build');
       }
-      case 'otherError':
-        s.otherError = m.put(s.otherError, o.value, o.ref, 'otherError');
-        break;
-      case 'phase':
-        s.phase = m.put(s.phase, o.value, o.ref, 'phase');
-        break;
-      case 'driver':
-        s.driver = m.put(s.driver, o.value, o.ref, 'driver');
-        break;
-      case 'clientPlatform':
-        s.clientPlatform = m.put(s.clientPlatform, o.value, o.ref, 'client platform');
-        break;
-      case 'clientStack':
-        s.clientStack = m.put(s.clientStack, o.value, o.ref, 'client TLS stack');
-        break;
-      case 'osError':
-        s.osError = m.put(s.osError, o.value, o.ref, 'OS error');
-        break;
-      case 'opensslReason':
-        s.opensslReason = m.put(s.opensslReason, o.value, o.ref, 'OpenSSL reason');
-        break;
-      case 'jdbcReason':
-        s.jdbcReason = m.put(s.jdbcReason, o.value, o.ref, 'JDBC reason');
-        break;
-      case 'serverPickedOldProtocol':
-        s.serverPickedOldProtocol = m.put(
-          s.serverPickedOldProtocol,
-          o.value,
-          o.ref,
-          'protocol chosen by the server',
-        );
-        break;
-      case 'localAlgorithmMismatch':
-        s.localAlgorithmMismatch = m.put(s.localAlgorithmMismatch, true as const, o.ref, 'common algorithm');
-        break;
-      case 'legacyDriver':
-        s.legacyDriver = m.put(s.legacyDriver, true as const, o.ref, 'legacy driver');
-        break;
-      case 'decryptFailure':
-        s.decryptFailure = m.put(s.decryptFailure, true as const, o.ref, 'decrypt failure');
-        break;
-      case 'strict':
-        s.strict = m.put(s.strict, true as const, o.ref, 'strict encryption');
-        break;
-      case 'sql': {
-        const v = o.value;
-        if (v.build && (v.supportsTls12 === null || v.minimumTls12Build === null)) {
-          const text = v.build.split(' ')[0] ?? '';
-          let verdict = tls12Verdicts.get(text);
-          if (verdict === undefined) {
-            const b = parseSqlBuild(text);
-            verdict = b ? tls12Support(b) : null;
-            tls12Verdicts.set(text, verdict);
-          }
-          if (verdict) {
-            v.supportsTls12 = v.supportsTls12 ?? verdict.supportsTls12;
-            v.minimumTls12Build = v.minimumTls12Build ?? verdict.minimumTls12Build;
-            v.product = v.product ?? verdict.product;
-          }
-        }
-        if (v.hasLoginDispatcherPool === null && v.major !== null) v.hasLoginDispatcherPool = v.major >= 15;
-        s.sql = m.put(
-          s.sql,
-          v,
-          o.ref,
-          'SQL Server build',
-          (a, b) => a.build === b.build || !b.build || !a.build,
-        );
-        break;
+      break;
+    case 'frequency':
+      s.frequency = c.m.put(s.frequency, o.value, o.ref, 'always or intermittent');
+      break;
+    case 'busyServer':
+      s.busyServer = c.m.put(s.busyServer, o.value, o.ref, 'busy server');
+      break;
+    case 'certificate':
+      s.certificates.push(sig(o.value, [o.ref]));
+      break;
+    case 'errorlogThumbprint':
+      s.errorlogThumbprint = c.m.put(s.errorlogThumbprint, o.value, o.ref, 'certificate in the ERRORLOG');
+      break;
+    case 'selfGenerated':
+      s.selfGeneratedCert = c.m.put(s.selfGeneratedCert, o.value, o.ref, 'self-generated certificate');
+      break;
+    case 'errorlogEvent':
+      s.errorlogEvents.push(sig(o.value, [o.ref]));
+      break;
+    case 'schannelEvent':
+      s.schannelEvents.push(sig(o.value, [o.ref]));
+      break;
+    case 'negotiatedSuite':
+      s.negotiatedSuite = c.m.put(s.negotiatedSuite, normaliseSuite(o.value), o.ref, 'negotiated suite');
+      break;
+    case 'synTrouble':
+      s.synTrouble = c.m.put(s.synTrouble, true as const, o.ref, 'SYN trouble');
+      break;
+    case 'closedAfterClientHello':
+      s.closedAfterClientHello = c.m.put(
+        s.closedAfterClientHello,
+        true as const,
+        o.ref,
+        'closed after Client Hello',
+      );
+      break;
+    case 'suites':
+      if (o.side === 'client' && !s.offeredSuites) {
+        s.offeredSuites = sig(o.value.map(normaliseSuite), [o.ref]);
+        if (o.perSuite) c.suiteRefs.set(refKey(o.ref), perSuiteMap(o.perSuite));
       }
-      case 'os':
-        // an OS named with its side (SQL Server's @@VERSION, a wizard answer); per-paste ones are per machine
-        if (o.side) {
-          const v = sig(completeOs(o.value), [o.ref]);
-          const merge = (cur: Signal<OsInfo> | undefined, fact: string) =>
-            !cur
-              ? v
-              : sameBuild(cur.value, v.value)
-                ? preferRicher(cur, v, ownedOs)
-                : m.put(cur, v.value, o.ref, fact);
-          if (o.side === 'server') s.serverOs = merge(s.serverOs, 'server Windows build');
-          else s.clientOs = merge(s.clientOs, 'client Windows build');
-        }
-        break;
-      case 'frequency':
-        s.frequency = m.put(s.frequency, o.value, o.ref, 'always or intermittent');
-        break;
-      case 'busyServer':
-        s.busyServer = m.put(s.busyServer, o.value, o.ref, 'busy server');
-        break;
-      case 'certificate':
-        s.certificates.push(sig(o.value, [o.ref]));
-        break;
-      case 'errorlogThumbprint':
-        s.errorlogThumbprint = m.put(s.errorlogThumbprint, o.value, o.ref, 'certificate in the ERRORLOG');
-        break;
-      case 'selfGenerated':
-        s.selfGeneratedCert = m.put(s.selfGeneratedCert, o.value, o.ref, 'self-generated certificate');
-        break;
-      case 'errorlogEvent':
-        s.errorlogEvents.push(sig(o.value, [o.ref]));
-        break;
-      case 'schannelEvent':
-        s.schannelEvents.push(sig(o.value, [o.ref]));
-        break;
-      case 'negotiatedSuite':
-        s.negotiatedSuite = m.put(s.negotiatedSuite, normaliseSuite(o.value), o.ref, 'negotiated suite');
-        break;
-      case 'synTrouble':
-        s.synTrouble = m.put(s.synTrouble, true as const, o.ref, 'SYN trouble');
-        break;
-      case 'closedAfterClientHello':
-        s.closedAfterClientHello = m.put(
-          s.closedAfterClientHello,
-          true as const,
-          o.ref,
-          'closed after Client Hello',
-        );
-        break;
-      case 'suites':
-        if (o.side === 'client' && !s.offeredSuites) {
-          s.offeredSuites = sig(o.value.map(normaliseSuite), [o.ref]);
-          if (o.perSuite) suiteRefs.set(refKey(o.ref), perSuiteMap(o.perSuite));
-        }
-        break;
-      case 'offeredVersions':
-        s.offeredVersions = m.put(
-          s.offeredVersions,
-          o.value,
-          o.ref,
-          'TLS versions offered',
-          (a, b) => a.join() === b.join(),
-        );
-        break;
-      case 'wireAlert':
-        s.wireAlerts.push(sig(o.value, [o.ref]));
-        break;
-      case 'closedAfterKeyExchange':
-        s.closedAfterKeyExchange = m.put(
-          s.closedAfterKeyExchange,
-          true as const,
-          o.ref,
-          'closed after key exchange',
-        );
-        break;
-      case 'hint':
-        s.hints.push(sig(o.value, [o.ref]));
-        break;
-      case 'unusable':
-        s.unusable.push(o.ref);
-        break;
-      default:
-        break;
+      break;
+    case 'offeredVersions':
+      s.offeredVersions = c.m.put(
+        s.offeredVersions,
+        o.value,
+        o.ref,
+        'TLS versions offered',
+        (a, b) => a.join() === b.join(),
+      );
+      break;
+    case 'wireAlert':
+      s.wireAlerts.push(sig(o.value, [o.ref]));
+      break;
+    case 'closedAfterKeyExchange':
+      s.closedAfterKeyExchange = c.m.put(
+        s.closedAfterKeyExchange,
+        true as const,
+        o.ref,
+        'closed after key exchange',
+      );
+      break;
+    case 'hint':
+      s.hints.push(sig(o.value, [o.ref]));
+      break;
+    case 'unusable':
+      s.unusable.push(o.ref);
+      break;
+    default:
+      break;
+  }
+}
+
+/** A SQL Server build: its TLS 1.2 support completed from the build table, then merged. */
+function mergeSql(
+  s: Signals,
+  c: Collecting,
+  v: Extract<Observation, { type: 'sql' }>['value'],
+  ref: EvidenceRef,
+) {
+  if (v.build && (v.supportsTls12 === null || v.minimumTls12Build === null)) {
+    const text = v.build.split(' ')[0] ?? '';
+    let verdict = c.tls12Verdicts.get(text);
+    if (verdict === undefined) {
+      const b = parseSqlBuild(text);
+      verdict = b ? tls12Support(b) : null;
+      c.tls12Verdicts.set(text, verdict);
+    }
+    if (verdict) {
+      v.supportsTls12 = v.supportsTls12 ?? verdict.supportsTls12;
+      v.minimumTls12Build = v.minimumTls12Build ?? verdict.minimumTls12Build;
+      v.product = v.product ?? verdict.product;
     }
   }
-
-  deriveMachines(s);
-  deriveProtocols(s);
-  deriveSuites(s, suiteRefs);
-  deriveCertificate(s);
-  deriveErrorlog(s);
-  return s;
+  if (v.hasLoginDispatcherPool === null && v.major !== null) v.hasLoginDispatcherPool = v.major >= 15;
+  s.sql = c.m.put(s.sql, v, ref, 'SQL Server build', (a, b) => a.build === b.build || !b.build || !a.build);
 }
 
 /** OS per side from the machines. */
