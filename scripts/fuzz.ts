@@ -387,6 +387,8 @@ const targets: Target[] = [
       run: async (text) => {
         const score = parser.sniff(text);
         check(typeof score === 'number' && score >= 0 && score <= 1, `sniff returned ${score}`);
+        // detection skips a parser once a block's best score reaches its sniffMax
+        check(score <= (parser.sniffMax ?? 1), `sniff returned ${score}, above sniffMax ${parser.sniffMax}`);
         const result = await parser.parse(text);
         check(result.kind === parser.kind, `parse returned kind ${result.kind}`);
         checkResult(text, result);

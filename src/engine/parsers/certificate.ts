@@ -815,6 +815,8 @@ export async function parseCertificate(
 
 export const certificateParser: ArtifactParser<'certificate', CertificateFacts> = {
   kind: 'certificate',
+  // the highest return of sniffCertificate (a PEM certificate)
+  sniffMax: 0.97,
   sniff: sniffCertificate,
   parse: (text: string) => parseCertificate(text),
 };

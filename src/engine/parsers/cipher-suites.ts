@@ -699,6 +699,8 @@ function safeParse(text: string): ParseResult<'cipher-suites', CipherSuitesFacts
 
 export const cipherSuitesParser: ArtifactParser<'cipher-suites', CipherSuitesFacts> = {
   kind: 'cipher-suites',
+  // the highest return of sniffCipherSuites
+  sniffMax: 0.95,
   sniff: (text) => {
     try {
       return sniffCipherSuites(text);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ArtifactKind } from '../model';
 import { certificateParser } from './certificate';
 import { detect, type AnyParser } from './detect';
-import { analyzeText } from './index';
+import { analyzeText, PARSERS as REGISTERED } from './index';
 
 const pem = (
   import.meta.glob('./__fixtures__/certificate/rsa-sha512.pem', {
@@ -192,5 +192,43 @@ describe('analyzeText', () => {
     const { parts } = await analyzeText(pem);
     expect(parts).toHaveLength(1);
     expect(parts[0]!.kind).toBe('certificate');
+  });
+});
+
+describe('sniffMax (parsers skipped once a block has a sure kind)', () => {
+  const fixtures = Object.values(
+    import.meta.glob('./__fixtures__/**/*.{txt,pem,reg,log,xml}', {
+      query: '?raw',
+      import: 'default',
+      eager: true,
+    }) as Record<string, string>,
+  );
+  // every fixture joined: blocks of every kind next to each other, as in a pasted ticket
+  const everything = fixtures.join('\n\n');
+
+  it('names the same parts, kinds and scores as asking every parser', () => {
+    const askEveryParser = REGISTERED.map((p) => ({ ...p, sniffMax: undefined }));
+    expect(detect(everything, REGISTERED)).toEqual(detect(everything, askEveryParser));
+    expect(detect(everything, REGISTERED).length).toBeGreaterThan(20);
+  });
+
+  it('skips a later parser that cannot beat the best score, and asks one that can', () => {
+    const asked: string[] = [];
+    const sure = { ...stub('errorlog', /Error: \d+/, 0.95), sniffMax: 0.95 };
+    const spy = (kind: ArtifactKind, max: number): AnyParser => ({
+      ...stub(kind, /Error: \d+/, max),
+      sniffMax: max,
+      sniff: () => {
+        asked.push(kind);
+        return 0;
+      },
+    });
+    detect('Error: 17830', [
+      sure,
+      spy('certificate', 0.9),
+      spy('sql-version', 0.95),
+      spy('os-version', 0.97),
+    ]);
+    expect(asked).toEqual(['os-version']);
   });
 });

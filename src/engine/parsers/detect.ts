@@ -215,6 +215,9 @@ function sniffBlock(text: string, parsers: readonly AnyParser[]): { kind: Artifa
   let best: ArtifactKind = 'unknown';
   let bestScore = 0;
   for (const parser of parsers) {
+    // a parser that cannot score above the best so far cannot win the block (ties go to the earlier parser):
+    // once an early parser is sure, the later ones are not asked
+    if ((parser.sniffMax ?? 1) <= bestScore) continue;
     let score: number;
     try {
       score = parser.sniff(sample);

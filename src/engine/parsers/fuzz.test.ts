@@ -165,6 +165,8 @@ describe.each(PARSERS.map((p) => [p.kind, p] as const))('parser %s under arbitra
         expect(typeof score).toBe('number');
         expect(score).toBeGreaterThanOrEqual(0);
         expect(score).toBeLessThanOrEqual(1);
+        // detection skips a parser once a block's best score reaches its sniffMax
+        expect(score).toBeLessThanOrEqual(parser.sniffMax ?? 1);
         const result = await parser.parse(text);
         expect(result.kind).toBe(kind);
         checkResult(text, result);
@@ -172,6 +174,10 @@ describe.each(PARSERS.map((p) => [p.kind, p] as const))('parser %s under arbitra
       }),
       { numRuns: RUNS },
     );
+  });
+
+  it('never scores a fixture of any kind above its sniffMax', () => {
+    for (const text of CORPUS) expect(parser.sniff(text)).toBeLessThanOrEqual(parser.sniffMax ?? 1);
   });
 
   it('stays linear on 100 KB of adversarial input (no super-linear regular expressions)', async () => {

@@ -12,6 +12,12 @@ export interface ArtifactParser<K extends ArtifactKind = ArtifactKind, F = Recor
    * length of the text: detection calls it on every part of every paste.
    */
   sniff(text: string): number;
+  /**
+   * The highest score sniff() can return (1 when not given). Detection skips a parser whose highest score
+   * cannot beat the best score found for a block so far (ties go to the earlier parser), so a value here
+   * must never be below a score sniff() returns: the property tests check every fixture and fuzzed input.
+   */
+  sniffMax?: number;
   /** Never throws, never hangs: whatever could not be read becomes a Problem. */
   parse(text: string): ParseResult<K, F> | Promise<ParseResult<K, F>>;
 }
