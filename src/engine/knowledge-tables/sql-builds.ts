@@ -34,7 +34,11 @@ export const SQL_RELEASES: readonly SqlRelease[] = [
 
 export function sqlProduct(major: number, minor: number): string | null {
   if (major === 10 && minor >= 50) return 'SQL Server 2008 R2';
-  return SQL_RELEASES.find((r) => r.major === major && r.minor === minor)?.product ?? null;
+  for (let i = 0; i < SQL_RELEASES.length; i++) {
+    const r = SQL_RELEASES[i]!;
+    if (r.major === major && r.minor === minor) return r.product;
+  }
+  return null;
 }
 
 /** One servicing line: builds in [from, to) belong to it; TLS 1.2 from `tls12` (null = never on this line). */
@@ -159,72 +163,117 @@ function pulledBuilds(): SqlBuild[] {
   return pulledParsed;
 }
 
+function isPulled(b: SqlBuild): boolean {
+  const pulled = pulledBuilds();
+  for (let i = 0; i < pulled.length; i++) if (compareSqlBuild(pulled[i]!, b) === 0) return true;
+  return false;
+}
+
+/** The servicing line of a 10.x-12.x build (minor 50 and above are 2008 R2), or undefined. */
+function branchOf(b: SqlBuild): SqlBranch | undefined {
+  const minor = b.major === 10 && b.minor >= 50 ? 50 : b.minor;
+  for (let i = 0; i < SQL_BRANCHES.length; i++) {
+    const x = SQL_BRANCHES[i]!;
+    if (x.major === b.major && x.minor === minor && b.build >= x.from && b.build < x.to) return x;
+  }
+  return undefined;
+}
+
+/** each line's first TLS 1.2 build, parsed once */
+const minimumParsed = new Map<string, SqlBuild | null>();
+function minimumOf(tls12: string): SqlBuild | null {
+  let min = minimumParsed.get(tls12);
+  if (min === undefined) {
+    min = parseSqlBuild(tls12);
+    minimumParsed.set(tls12, min);
+  }
+  return min;
+}
+
+/** Every verdict is built here, so all have one shape (field order as before: product, branchInferred, pulled, ...). */
+function verdict(
+  product: string | null,
+  branchInferred: boolean,
+  pulled: boolean,
+  supportsTls12: boolean | null,
+  minimumTls12Build: string | null,
+  branch: string | null,
+  reason: string,
+): Tls12Verdict {
+  return { product, branchInferred, pulled, supportsTls12, minimumTls12Build, branch, reason };
+}
+
 export function tls12Support(b: SqlBuild): Tls12Verdict {
   const product = sqlProduct(b.major, b.minor);
-  const pulled = pulledBuilds().some((pb) => compareSqlBuild(pb, b) === 0);
-  const base = { product, branchInferred: false, pulled };
+  const pulled = isPulled(b);
   if (b.major >= 13)
-    return {
-      ...base,
-      supportsTls12: true,
-      minimumTls12Build: null,
-      branch: null,
-      reason: `${product ?? 'This release'} supports TLS 1.2 in every build (KB3135244).`,
-    };
+    return verdict(
+      product,
+      false,
+      pulled,
+      true,
+      null,
+      null,
+      `${product ?? 'This release'} supports TLS 1.2 in every build (KB3135244).`,
+    );
   if (b.major < 10)
-    return {
-      ...base,
-      supportsTls12: product ? false : null,
-      minimumTls12Build: null,
-      branch: null,
-      reason: product
+    return verdict(
+      product,
+      false,
+      pulled,
+      product ? false : null,
+      null,
+      null,
+      product
         ? `${product} never received TLS 1.2 support; KB3135244 covers SQL Server 2008 and later.`
         : 'This version number is not a known SQL Server release.',
-    };
-  const minor = b.major === 10 && b.minor >= 50 ? 50 : b.minor;
-  const line = SQL_BRANCHES.find(
-    (x) => x.major === b.major && x.minor === minor && b.build >= x.from && b.build < x.to,
-  );
+    );
+  const line = branchOf(b);
   if (!line || !product)
-    return {
-      ...base,
-      supportsTls12: null,
-      minimumTls12Build: null,
-      branch: null,
-      reason: 'This version number is not a known SQL Server release.',
-    };
+    return verdict(
+      product,
+      false,
+      pulled,
+      null,
+      null,
+      null,
+      'This version number is not a known SQL Server release.',
+    );
   const inferred = line.interleaved === true;
   if (line.tls12 === null)
-    return {
-      ...base,
-      branchInferred: inferred,
-      supportsTls12: false,
-      minimumTls12Build: null,
-      branch: line.name,
-      reason: `${product} ${line.name} has no TLS 1.2 update. ${line.note ?? ''}`.trim(),
-    };
+    return verdict(
+      product,
+      inferred,
+      pulled,
+      false,
+      null,
+      line.name,
+      `${product} ${line.name} has no TLS 1.2 update. ${line.note ?? ''}`.trim(),
+    );
   if (line.tls12 === 'all')
-    return {
-      ...base,
-      branchInferred: inferred,
-      supportsTls12: true,
-      minimumTls12Build: null,
-      branch: line.name,
-      reason: `${product} ${line.name} supports TLS 1.2 in every build (KB3135244).`,
-    };
-  const min = parseSqlBuild(line.tls12);
+    return verdict(
+      product,
+      inferred,
+      pulled,
+      true,
+      null,
+      line.name,
+      `${product} ${line.name} supports TLS 1.2 in every build (KB3135244).`,
+    );
+  const min = minimumOf(line.tls12);
   const ok = min !== null && compareSqlBuild(b, min) >= 0;
   const supports = ok || pulled;
-  return {
-    ...base,
-    branchInferred: inferred,
-    supportsTls12: supports,
-    minimumTls12Build: line.tls12,
-    branch: line.name,
-    reason: pulled
+  return verdict(
+    product,
+    inferred,
+    pulled,
+    supports,
+    line.tls12,
+    line.name,
+    pulled
       ? `${formatSqlBuild(b)} was a first TLS 1.2 build that KB3146034 withdrew; update to ${line.tls12} or later.`
       : supports
         ? `${formatSqlBuild(b)} is at or above ${line.tls12}, the first TLS 1.2 build of ${product} ${line.name} (KB3135244).`
         : `${formatSqlBuild(b)} is below ${line.tls12}, the first TLS 1.2 build of ${product} ${line.name} (KB3135244).`,
-  };
+  );
 }

@@ -71,23 +71,32 @@ interface At<T> {
   end: number;
 }
 
+/** a dotted build of 3 or 4 parts (module-level: lastIndex is reset before each use) */
+const BUILD_RE = /(\d{1,2})\.(\d{1,2})\.(\d{3,5})(?:\.(\d{1,5}))?/g;
+/** text just before a number that is a Windows version or build, not SQL Server's */
+const NOT_SQL_BEFORE = /Windows NT\s*$|Build\s*$|OS Version:?\s*$/i;
+const BANNER_BEFORE = / - $/;
+const PRODUCT_VERSION_BEFORE = /ProductVersion\W*$/i;
+const VERSION_BEFORE = /version\W*$/i;
+
+/** '0'-'9' (NaN, past the end, is not) */
+const isDigit = (code: number) => code >= 48 && code <= 57;
+
 /** Finds the SQL Server build: the one after " - " in a banner, after a ProductVersion label, or the first plausible one. */
 function findBuild(text: string): At<SqlBuild> | null {
-  const re = /(\d{1,2})\.(\d{1,2})\.(\d{3,5})(?:\.(\d{1,5}))?/g;
+  const re = BUILD_RE;
+  re.lastIndex = 0;
   let best: At<SqlBuild> | null = null;
   let bestScore = -1;
   let m: RegExpExecArray | null;
   let count = 0;
   while ((m = re.exec(text)) !== null && count < 2000) {
     count++;
-    const before = text.slice(Math.max(0, m.index - 24), m.index);
-    const prevChar = m.index > 0 ? text[m.index - 1]! : ' ';
-    const nextChar = text[m.index + m[0].length] ?? ' ';
-    if (
-      /[\d.]/.test(prevChar) ||
-      /[\d]/.test(nextChar) ||
-      (nextChar === '.' && /\d/.test(text[m.index + m[0].length + 1] ?? ''))
-    )
+    const at = m.index;
+    const after = at + m[0].length;
+    const prev = at > 0 ? text.charCodeAt(at - 1) : 32;
+    const next = text.charCodeAt(after);
+    if (isDigit(prev) || prev === 46 || isDigit(next) || (next === 46 && isDigit(text.charCodeAt(after + 1))))
       continue;
     const major = Number(m[1]);
     const minor = Number(m[2]);
@@ -95,21 +104,23 @@ function findBuild(text: string): At<SqlBuild> | null {
     if (major < 7 || major > 17) continue;
     if (!(minor === 0 || (major === 10 && minor === 50))) continue;
     if (build >= 10000) continue;
-    if (/Windows NT\s*$|Build\s*$|OS Version:?\s*$/i.test(before)) continue;
+    const before = text.slice(Math.max(0, at - 24), at);
+    if (NOT_SQL_BEFORE.test(before)) continue;
     let score = 1;
-    if (/ - $/.test(before)) score = 5;
-    else if (/ProductVersion\W*$/i.test(before)) score = 4;
-    else if (/version\W*$/i.test(before)) score = 3;
+    if (BANNER_BEFORE.test(before)) score = 5;
+    else if (PRODUCT_VERSION_BEFORE.test(before)) score = 4;
+    else if (VERSION_BEFORE.test(before)) score = 3;
     if (m[4] !== undefined) score += 0.5;
     if (score > bestScore) {
       bestScore = score;
       best = {
         value: { major, minor, build, revision: m[4] === undefined ? null : Number(m[4]) },
-        start: m.index,
-        end: m.index + m[0].length,
+        start: at,
+        end: after,
       };
     }
   }
+  re.lastIndex = 0;
   return best;
 }
 
@@ -153,20 +164,31 @@ const SNIFF_GATE = new PhraseSet([
 const ERRORLOG_LINE = /^[ \t]*\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\.\d{2}\s/gm;
 const errorlogLines = (head: string) => (head.match(ERRORLOG_LINE) ?? []).length;
 
+const SNIFF_PRODUCT_YEAR =
+  /Microsoft SQL Server (2000|2005|2008|2012|2014|2016|2017|2019|2022|2025|vNext)\b/i;
+const SNIFF_LABELLED = /ProductVersion|SERVERPROPERTY|@@VERSION/i;
+const SNIFF_SQL_SERVER = /SQL ?Server/i;
+const SNIFF_BARE_BUILD = /^\s*\d{1,2}\.\d{1,2}\.\d{3,5}(\.\d{1,5})?\s*$/;
+const SNIFF_RELEASE = /Microsoft SQL Server (2000|2005|2008|2012|2014|2016|2017|2019|2022|2025)\b/i;
+
 export function sniffSqlVersion(text: string): number {
   const head = withoutNuls(text.length > 100_000 ? text.slice(0, 100_000) : text);
-  if (head.trim().length > 40 && !mayHold(text, 100_000, SNIFF_GATE)) return 0;
+  const trimmed = head.trim().length;
+  if (trimmed > 40 && !mayHold(text, 100_000, SNIFF_GATE)) return 0;
+  // Every score needs "SQL Server" (SNIFF_PRODUCT_YEAR and SNIFF_RELEASE hold it), a label, or a bare
+  // build: without them the build is not looked for.
+  const sqlServer = SNIFF_SQL_SERVER.test(head);
+  const labelled = SNIFF_LABELLED.test(head);
+  const bare = trimmed <= 40 && SNIFF_BARE_BUILD.test(head);
+  if (!sqlServer && !labelled && !bare) return 0;
   const hasBuild = findBuild(head.length > 20_000 ? head.slice(0, 20_000) : head) !== null;
-  if (
-    /Microsoft SQL Server (2000|2005|2008|2012|2014|2016|2017|2019|2022|2025|vNext)\b/i.test(head) &&
-    hasBuild
-  )
-    return errorlogLines(head) > 3 ? 0.5 : 0.95;
-  if (/ProductVersion|SERVERPROPERTY|@@VERSION/i.test(head) && hasBuild) return 0.9;
-  if (/SQL ?Server/i.test(head) && hasBuild) return errorlogLines(head) > 3 ? 0.4 : 0.8;
-  if (hasBuild && head.trim().length <= 40 && /^\s*\d{1,2}\.\d{1,2}\.\d{3,5}(\.\d{1,5})?\s*$/.test(head))
-    return 0.7;
-  if (/Microsoft SQL Server (2000|2005|2008|2012|2014|2016|2017|2019|2022|2025)\b/i.test(head)) return 0.5;
+  if (hasBuild) {
+    if (sqlServer && SNIFF_PRODUCT_YEAR.test(head)) return errorlogLines(head) > 3 ? 0.5 : 0.95;
+    if (labelled) return 0.9;
+    if (sqlServer) return errorlogLines(head) > 3 ? 0.4 : 0.8;
+    if (bare) return 0.7;
+  }
+  if (sqlServer && SNIFF_RELEASE.test(head)) return 0.5;
   return 0;
 }
 
