@@ -11,7 +11,7 @@ import {
   tls12Support,
   type SqlBuild,
 } from '../knowledge-tables/sql-builds';
-import { parseOsVersion } from './os-version';
+import { osProductOf } from './os-version';
 import { cleanText, evidenceFor, toOriginal } from './registry-text';
 import type { ArtifactParser } from './types';
 import { mayHold, PhraseSet, withoutNuls } from './text/phrases';
@@ -276,9 +276,7 @@ export function parseSqlVersion(original: string): ParseResult<'sql-version', Sq
       }
     }
     if (platform === 'windows') {
-      const os = parseOsVersion(text).facts;
-      osProduct = os.product;
-      if (!osBuild && os.build !== null && !os.buildFromName) osBuild = null; // only the banner's own build is quoted
+      osProduct = osProductOf(text);
     }
   }
 
