@@ -80,8 +80,16 @@ function pemBodyLine(text: string, start: number, end: number): boolean {
   if (i >= end) return true;
   if (text.startsWith('-----END ', i)) return true;
   let sawColon = false;
+  // whether a space, tab or CR lies between two visible characters (what /\s/ finds in the trimmed line)
+  let gap = false;
+  let inner = false;
+  let seenVisible = false;
   for (let j = i; j < end; j++) {
     const c = text.charCodeAt(j);
+    if (c === 13 || c === 32 || c === 9) {
+      if (seenVisible) gap = true;
+      continue;
+    }
     const b64 =
       (c >= 65 && c <= 90) ||
       (c >= 97 && c <= 122) ||
@@ -89,16 +97,16 @@ function pemBodyLine(text: string, start: number, end: number): boolean {
       c === 43 ||
       c === 47 ||
       c === 61;
-    if (b64 || c === 13 || c === 32 || c === 9) continue;
-    if (c === 58 || c === 45 || c === 44) {
+    if (b64 || c === 58 || c === 45 || c === 44) {
+      if (gap) inner = true;
+      seenVisible = true;
       sawColon = sawColon || c === 58;
       continue;
     }
     return false;
   }
   // a line with spaces between words is prose unless it is a "Header: value" line
-  const body = text.slice(i, end).trim();
-  return sawColon || !/\s/.test(body);
+  return sawColon || !inner;
 }
 
 /** Step 1: blocks with the boundary that precedes each. */
@@ -116,8 +124,6 @@ function cut(text: string): Array<Omit<Block, 'kind' | 'score'>> {
     if (nl < 0) nl = n;
     let lineEnd = nl;
     if (lineEnd > pos && text.charCodeAt(lineEnd - 1) === 13) lineEnd--;
-    const headEnd = Math.min(lineEnd, pos + LINE_HEAD);
-    const head = text.slice(pos, headEnd);
 
     if (inPem && !pemBodyLine(text, pos, lineEnd)) {
       // a PEM block cut short: whatever follows is another part
@@ -147,7 +153,7 @@ function cut(text: string): Array<Omit<Block, 'kind' | 'score'>> {
       if (pending !== 'strong') pending = 'weak';
       prevTs = false;
     } else {
-      const line = head;
+      const line = text.slice(pos, Math.min(lineEnd, pos + LINE_HEAD));
       const beginAt = line.indexOf('-----BEGIN ');
       // the first visible character decides which boundary patterns can match (keeps this pass cheap)
       let f = 0;
