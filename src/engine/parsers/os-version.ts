@@ -648,6 +648,8 @@ function safeParse(text: string): ParseResult<'os-version', OsVersionFacts> {
 
 export const osVersionParser: ArtifactParser<'os-version', OsVersionFacts> = {
   kind: 'os-version',
+  // the highest return of the sniff (winver, systeminfo, Get-ComputerInfo or registry names)
+  sniffMax: 0.9,
   sniff: (text) => {
     try {
       return sniffOsVersion(text);

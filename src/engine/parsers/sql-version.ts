@@ -451,6 +451,8 @@ function safeParse(text: string): ParseResult<'sql-version', SqlVersionFacts> {
 
 export const sqlVersionParser: ArtifactParser<'sql-version', SqlVersionFacts> = {
   kind: 'sql-version',
+  // the highest return of the sniff (a banner naming its release, with a build)
+  sniffMax: 0.95,
   sniff: (text) => {
     try {
       return sniffSqlVersion(text);
