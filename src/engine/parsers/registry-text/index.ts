@@ -87,6 +87,39 @@ const HIVE_FORMS: [string, string][] = HIVES.flatMap(([long, short]) => [
   [short + ':', short],
   [short, short],
 ]);
+/** each short name followed by `\` (the start of a canonical path below the hive) */
+const HIVE_PREFIX = new Map(HIVES.map(([, short]) => [short, short + '\\']));
+
+/** The first `n` characters of `s` (all of it when shorter) are ASCII. */
+function asciiHead(s: string, n: number): boolean {
+  const end = Math.min(n, s.length);
+  for (let i = 0; i < end; i++) if (s.charCodeAt(i) > 127) return false;
+  return true;
+}
+
+/**
+ * `s` starts with `word` in any ASCII case (`word` written in one case, letters and punctuation only). A
+ * character outside ASCII never matches: none upper- or lower-cases to a character of the words compared.
+ */
+function startsWithAnyCase(s: string, word: string): boolean {
+  if (s.length < word.length) return false;
+  for (let i = 0; i < word.length; i++) {
+    const c = s.charCodeAt(i);
+    const w = word.charCodeAt(i);
+    if (c !== w && !((w | 32) >= 97 && (w | 32) <= 122 && (c | 32) === (w | 32))) return false;
+  }
+  return true;
+}
+
+/** The hive spelling `p` starts with (ASCII `p` head): as the upper-cased head was compared before. */
+function hiveFormAt(p: string): [string, string] | null {
+  for (const hf of HIVE_FORMS) {
+    const form = hf[0];
+    if (startsWithAnyCase(p, form) && (p.length === form.length || p.charCodeAt(form.length) === 92))
+      return hf;
+  }
+  return null;
+}
 /** longer than any hive spelling */
 const HIVE_HEAD = 24;
 
@@ -104,15 +137,27 @@ export function canonicalPath(raw: string): string | null {
   if (p.includes('\\\\')) p = p.replace(/\\\\/g, '\\');
   // upper-casing maps characters one by one and never shortens: the head's upper case starts the whole
   // text's, and a longer text's upper case is longer than every spelling
-  const upper = (p.length > HIVE_HEAD ? p.slice(0, HIVE_HEAD) : p).toUpperCase();
-  const whole = p.length <= HIVE_HEAD;
   let hive: string | null = null;
   let rest = '';
-  for (const [form, short] of HIVE_FORMS) {
-    if (upper.startsWith(form) && ((whole && upper.length === form.length) || upper[form.length] === '\\')) {
-      hive = short;
-      rest = p.slice(form.length);
-      break;
+  if (asciiHead(p, HIVE_HEAD)) {
+    // (the common case, compared in place: an ASCII head upper-cases letter by letter)
+    const hf = hiveFormAt(p);
+    if (hf) {
+      hive = hf[1];
+      rest = p.slice(hf[0].length);
+    }
+  } else {
+    const upper = (p.length > HIVE_HEAD ? p.slice(0, HIVE_HEAD) : p).toUpperCase();
+    const whole = p.length <= HIVE_HEAD;
+    for (const [form, short] of HIVE_FORMS) {
+      if (
+        upper.startsWith(form) &&
+        ((whole && upper.length === form.length) || upper[form.length] === '\\')
+      ) {
+        hive = short;
+        rest = p.slice(form.length);
+        break;
+      }
     }
   }
   if (!hive) return null;
@@ -125,7 +170,7 @@ export function canonicalPath(raw: string): string | null {
   // every position; the pattern matches only where the guard does)
   if (CONTROL_SET_GUARD.test(rest))
     rest = rest.replace(/(^|\\)ControlSet\d{3}(?=\\|$)/i, '$1CurrentControlSet');
-  return rest ? `${hive}\\${rest}` : hive;
+  return rest ? HIVE_PREFIX.get(hive)! + rest : hive;
 }
 
 function parseNumber(s: string): number | null {
@@ -310,9 +355,9 @@ interface ValueAt {
 }
 
 /**
- * A RegValue of a .reg line, always with the same property order (one object shape for every value:
- * spreading a shared base into each result made slow dictionary-mode objects, most of the time of reading
- * a long .reg export).
+ * A RegValue of a .reg line, always with the same property order, that of the reg query and PowerShell
+ * values too (one object shape for every value, so code reading values sees one shape: spreading a shared
+ * base into each result made slow dictionary-mode objects, most of the time of reading a long .reg export).
  */
 function regValue(
   at: ValueAt,
@@ -332,22 +377,23 @@ function regValue(
     items,
     start: at.start,
     end,
-    dataStart,
-    dataEnd,
     nameStart: at.nameStart,
     nameEnd: at.nameEnd,
+    dataStart,
+    dataEnd,
   };
 }
 
 /** The .reg value at the cursor's line (the cursor ends on its last continuation line). */
 function readDotRegValue(lines: LineCursor, problems: Problem[]): RegValue | null {
   // the cursor moves on over continuation lines: keep the first line's place
-  const line = { start: lines.start, end: lines.end };
+  const lineStart = lines.start;
+  const lineEnd = lines.end;
   const t = lines.text;
   let name = '';
   let i: number;
-  let nameStart = line.start;
-  let nameEnd = line.start + 1;
+  let nameStart = lineStart;
+  let nameEnd = lineStart + 1;
   if (t.startsWith('@=')) {
     i = 1;
   } else {
@@ -381,28 +427,28 @@ function readDotRegValue(lines: LineCursor, problems: Problem[]): RegValue | nul
         code: 'unreadable-reg-value',
         severity: 'warning',
         message: 'A .reg value line should look like "Name"=dword:00000001; this one could not be read.',
-        start: line.start,
-        end: line.end,
+        start: lineStart,
+        end: lineEnd,
       });
       return null;
     }
     name = buf;
-    nameStart = line.start + 1;
-    nameEnd = line.start + j;
+    nameStart = lineStart + 1;
+    nameEnd = lineStart + j;
     i = j + 1;
   }
   const dataCol = i + 1;
   const data = t.slice(dataCol);
-  const dataStart = line.start + dataCol;
-  const at: ValueAt = { name, start: line.start, nameStart, nameEnd, dataStart };
-  const lower = data.slice(0, 8).toLowerCase();
-  if (lower.startsWith('dword:')) {
+  const dataStart = lineStart + dataCol;
+  const at: ValueAt = { name, start: lineStart, nameStart, nameEnd, dataStart };
+  // (compared in place: lower-casing the head only ever made an ASCII 'dword:' of ASCII letters)
+  if (startsWithAnyCase(data, 'dword:')) {
     const hex = data.slice(6).trim();
     const n = /^[0-9a-f]{1,8}$/i.test(hex) ? Number.parseInt(hex, 16) : null;
-    return regValue(at, 'REG_DWORD', n, data, null, line.end, line.end);
+    return regValue(at, 'REG_DWORD', n, data, null, lineEnd, lineEnd);
   }
   if (data === '-') {
-    return regValue(at, 'DELETE', null, data, null, line.end, line.end);
+    return regValue(at, 'DELETE', null, data, null, lineEnd, lineEnd);
   }
   if (data.startsWith('"')) {
     // string: find the closing quote, allowing \" and \\ escapes
@@ -423,7 +469,7 @@ function readDotRegValue(lines: LineCursor, problems: Problem[]): RegValue | nul
       null,
       buf,
       null,
-      line.end,
+      lineEnd,
       dataStart + Math.min(j, data.length),
       dataStart + 1,
     );
@@ -432,14 +478,14 @@ function readDotRegValue(lines: LineCursor, problems: Problem[]): RegValue | nul
   if (hexm) {
     const kind = (hexm[1] ?? '3').toLowerCase();
     const { hex, bad } = parseHexBytes(lines, dataCol + hexm[0].length);
-    const endLine = { end: lines.end };
+    const endLineEnd = lines.end;
     if (bad)
       problems.push({
         code: 'unreadable-hex-value',
         severity: 'warning',
         message: `The hex data of "${name}" stops being pairs of hex digits; the rest was not read.`,
-        start: line.start,
-        end: endLine.end,
+        start: lineStart,
+        end: endLineEnd,
       });
     if (kind === 'b' || kind === '4') {
       let n: number | null = null;
@@ -448,17 +494,17 @@ function readDotRegValue(lines: LineCursor, problems: Problem[]): RegValue | nul
         n = 0;
         for (let k = need - 1; k >= 0; k--) n = n * 256 + hex.bytes[k]!;
       }
-      return regValue(at, kind === 'b' ? 'REG_QWORD' : 'REG_DWORD', n, data, null, endLine.end, endLine.end);
+      return regValue(at, kind === 'b' ? 'REG_QWORD' : 'REG_DWORD', n, data, null, endLineEnd, endLineEnd);
     }
     if (kind === '7' || kind === '2' || kind === '1') {
       const items = decodeUtf16Items(hex);
       const type: RegType = kind === '7' ? 'REG_MULTI_SZ' : kind === '2' ? 'REG_EXPAND_SZ' : 'REG_SZ';
       const text = items.map((x) => x.value).join('\n');
-      return regValue(at, type, null, text, kind === '7' ? items : null, endLine.end, endLine.end);
+      return regValue(at, type, null, text, kind === '7' ? items : null, endLineEnd, endLineEnd);
     }
-    return regValue(at, kind === '0' ? 'REG_NONE' : 'REG_BINARY', null, data, null, endLine.end, endLine.end);
+    return regValue(at, kind === '0' ? 'REG_NONE' : 'REG_BINARY', null, data, null, endLineEnd, endLineEnd);
   }
-  return regValue(at, 'UNKNOWN', null, data, null, line.end, line.end);
+  return regValue(at, 'UNKNOWN', null, data, null, lineEnd, lineEnd);
 }
 
 /** A Format-List line `Name   : value` (name at column 0). */
@@ -544,31 +590,50 @@ function pathInLine(t: string): string | null {
 /** the part of PowerShell's "Cannot find path" error searched for (either case of its first letter) */
 const CANNOT_FIND = 'annot find path';
 
-export function readRegistryText(text: string): RegRead {
-  const lines = new LineCursor(text);
-  let cannotAt = text.indexOf(CANNOT_FIND);
-  const keys: RegKey[] = [];
-  const orphans: RegValue[] = [];
-  const problems: Problem[] = [];
-  const missing: RegRead['missing'] = [];
-  const formats = new Set<RegFormat>();
-  let cur: RegKey | null = null;
-  // PowerShell list block being gathered
-  let block: { values: RegValue[]; path: string | null; start: number; end: number } | null = null;
-  let lastListValue: RegValue | null = null;
-  let pendingPath: string | null = null;
-  // PowerShell table state
-  let hive: string | null = null;
-  let propCol = -1;
-  let tableKey: RegKey | null = null;
+/** A PowerShell Format-List block being gathered. */
+interface ListBlock {
+  values: RegValue[];
+  path: string | null;
+  start: number;
+  end: number;
+}
 
-  const flushBlock = () => {
+/**
+ * The reader's state over the lines of one text (a class: one object shape; each kind of line is handled by
+ * a small function of its own, which V8 optimises far sooner than the former single 240-line loop).
+ */
+class Reader {
+  readonly lines: LineCursor;
+  /** the next 'annot find path' of the whole text at or after the current line (-1: none left) */
+  cannotAt: number;
+  readonly keys: RegKey[] = [];
+  readonly orphans: RegValue[] = [];
+  readonly problems: Problem[] = [];
+  readonly missing: RegRead['missing'] = [];
+  readonly formats = new Set<RegFormat>();
+  cur: RegKey | null = null;
+  /** PowerShell list block being gathered */
+  block: ListBlock | null = null;
+  lastListValue: RegValue | null = null;
+  pendingPath: string | null = null;
+  /** PowerShell table state */
+  hive: string | null = null;
+  propCol = -1;
+  tableKey: RegKey | null = null;
+
+  constructor(readonly text: string) {
+    this.lines = new LineCursor(text);
+    this.cannotAt = text.indexOf(CANNOT_FIND);
+  }
+
+  flushBlock(): void {
+    const block = this.block;
     if (!block) return;
     const real = block.values.filter((v) => !PS_META.has(v.name));
-    const path = block.path ?? pendingPath;
+    const path = block.path ?? this.pendingPath;
     if (path) {
       const canonical = canonicalPath(path) ?? path;
-      keys.push({
+      this.keys.push({
         path,
         canonical,
         start: block.start,
@@ -577,216 +642,269 @@ export function readRegistryText(text: string): RegRead {
         deleted: false,
         format: 'powershell-list',
       });
-      pendingPath = null;
-    } else if (real.length) orphans.push(...real);
-    block = null;
-    lastListValue = null;
+      this.pendingPath = null;
+    } else if (real.length) this.orphans.push(...real);
+    this.block = null;
+    this.lastListValue = null;
+  }
+}
+
+/**
+ * An error line for a missing key (`cannotAt`: the next 'annot find path' of the whole text, so that lines
+ * without it are not searched one by one; the phrase holds no line break, so it is in this line exactly when
+ * that next occurrence lies inside it).
+ */
+function missingLine(r: Reader, t: string, trimmed: string, c0: number): boolean {
+  const line = r.lines;
+  if (r.cannotAt >= 0 && r.cannotAt < line.start) r.cannotAt = r.text.indexOf(CANNOT_FIND, line.start);
+  const hasCannot = r.cannotAt >= 0 && r.cannotAt + CANNOT_FIND.length <= line.end;
+  if ((c0 === 69 && trimmed.startsWith('ERROR: ')) || (c0 !== 34 && hasCannot)) {
+    r.missing.push({ start: line.start, end: line.end, path: pathInLine(t) });
+    return true;
+  }
+  return false;
+}
+
+/** A .reg key line `[HKEY_...]` / `[-HKEY_...]` (false when the path has no hive). */
+function regFileKey(r: Reader, t: string, trimmed: string): boolean {
+  r.flushBlock();
+  const deleted = t.startsWith('[-');
+  const raw = trimmed.slice(deleted ? 2 : 1, -1);
+  const canonical = canonicalPath(raw);
+  if (!canonical) return false;
+  r.formats.add('reg-file');
+  const line = r.lines;
+  r.cur = {
+    path: raw,
+    canonical,
+    start: line.start,
+    end: line.end,
+    values: [],
+    deleted,
+    format: 'reg-file',
   };
+  r.keys.push(r.cur);
+  return true;
+}
 
-  while (lines.advance()) {
-    const line = lines;
-    const t = line.text;
-    const trimmed = t.trim();
-    if (trimmed.length === 0) {
-      flushBlock();
-      tableKey = null;
-      continue;
-    }
-    const c0 = trimmed.charCodeAt(0);
+function regFileValue(r: Reader, cur: RegKey): void {
+  const value = readDotRegValue(r.lines, r.problems);
+  if (value) {
+    cur.values.push(value);
+    cur.end = value.end;
+  }
+}
 
-    // errors for missing keys (`cannotAt`: the next 'annot find path' of the whole text, so that lines
-    // without it are not searched one by one; the phrase holds no line break, so it is in this line exactly
-    // when that next occurrence lies inside it)
-    if (cannotAt >= 0 && cannotAt < line.start) cannotAt = text.indexOf(CANNOT_FIND, line.start);
-    const hasCannot = cannotAt >= 0 && cannotAt + CANNOT_FIND.length <= line.end;
-    if ((c0 === 69 && trimmed.startsWith('ERROR: ')) || (c0 !== 34 && hasCannot)) {
-      missing.push({ start: line.start, end: line.end, path: pathInLine(t) });
-      continue;
-    }
+/** A reg query key line: a hive path at column 0 (false when it is none). */
+function regQueryKey(r: Reader, t: string): boolean {
+  r.flushBlock();
+  const canonical = canonicalPath(t);
+  if (!canonical) return false;
+  r.formats.add('reg-query');
+  const line = r.lines;
+  r.cur = {
+    path: t.trim(),
+    canonical,
+    start: line.start,
+    end: line.end,
+    values: [],
+    deleted: false,
+    format: 'reg-query',
+  };
+  r.keys.push(r.cur);
+  return true;
+}
 
-    // .reg header
-    if (
-      (c0 === 82 || c0 === 87) &&
-      /^(REGEDIT4|Windows Registry Editor Version \d+\.\d+)\s*$/.test(trimmed)
-    ) {
-      formats.add('reg-file');
-      continue;
-    }
+/** A reg query value line `    Name    REG_TYPE    data` (false when it is none). */
+function regQueryValue(r: Reader, t: string): boolean {
+  const rt = findRegType(t);
+  if (!rt) return false;
+  const line = r.lines;
+  const name = t.slice(0, rt.at).trim();
+  let d = rt.typeEnd;
+  while (d < t.length && (t[d] === ' ' || t[d] === '\t')) d++;
+  const data = t.slice(d).trimEnd();
+  const type = regType(rt.type);
+  const nameCol = t.length - t.trimStart().length;
+  const v: RegValue = {
+    name: name === '(Default)' || name === '(Standard)' ? '' : name,
+    type,
+    number: type === 'REG_DWORD' || type === 'REG_QWORD' ? parseNumber(data) : null,
+    text: data,
+    items: type === 'REG_MULTI_SZ' ? splitMultiSz(data, line.start + d) : null,
+    start: line.start + nameCol,
+    end: line.start + d + data.length,
+    nameStart: line.start + nameCol,
+    nameEnd: line.start + nameCol + name.length,
+    dataStart: line.start + d,
+    dataEnd: line.start + d + data.length,
+  };
+  r.formats.add('reg-query');
+  const cur = r.cur;
+  if (cur && cur.format === 'reg-query') {
+    cur.values.push(v);
+    cur.end = v.end;
+  } else r.orphans.push(v);
+  return true;
+}
 
-    // .reg key
-    if (t.startsWith('[') && trimmed.endsWith(']')) {
-      flushBlock();
-      const deleted = t.startsWith('[-');
-      const raw = trimmed.slice(deleted ? 2 : 1, -1);
-      const canonical = canonicalPath(raw);
-      if (canonical) {
-        formats.add('reg-file');
-        cur = {
-          path: raw,
-          canonical,
-          start: line.start,
-          end: line.end,
-          values: [],
-          deleted,
-          format: 'reg-file',
-        };
-        keys.push(cur);
-        continue;
-      }
-    }
-    if (cur && cur.format === 'reg-file' && (t.startsWith('"') || t.startsWith('@='))) {
-      const value = readDotRegValue(lines, problems);
-      if (value) {
-        cur.values.push(value);
-        cur.end = value.end;
-      }
-      continue;
-    }
-
-    // reg query key line: a hive path at column 0
-    if ((c0 === 72 || c0 === 104) && t.charCodeAt(0) === c0 && /^(HKEY_|HKLM\\|HKCU\\)/i.test(t)) {
-      flushBlock();
-      const canonical = canonicalPath(t);
-      if (canonical) {
-        formats.add('reg-query');
-        cur = {
-          path: t.trim(),
-          canonical,
-          start: line.start,
-          end: line.end,
-          values: [],
-          deleted: false,
-          format: 'reg-query',
-        };
-        keys.push(cur);
-        continue;
-      }
-    }
-    // reg query value line
-    if ((t[0] === ' ' || t[0] === '\t') && !hive) {
-      const rt = findRegType(t);
-      if (rt) {
-        const name = t.slice(0, rt.at).trim();
-        let d = rt.typeEnd;
-        while (d < t.length && (t[d] === ' ' || t[d] === '\t')) d++;
-        const data = t.slice(d).trimEnd();
-        const type = regType(rt.type);
-        const nameCol = t.length - t.trimStart().length;
-        const v: RegValue = {
-          name: name === '(Default)' || name === '(Standard)' ? '' : name,
-          type,
-          number: type === 'REG_DWORD' || type === 'REG_QWORD' ? parseNumber(data) : null,
-          text: data,
-          items: type === 'REG_MULTI_SZ' ? splitMultiSz(data, line.start + d) : null,
-          start: line.start + nameCol,
-          end: line.start + d + data.length,
-          nameStart: line.start + nameCol,
-          nameEnd: line.start + nameCol + name.length,
-          dataStart: line.start + d,
-          dataEnd: line.start + d + data.length,
-        };
-        formats.add('reg-query');
-        if (cur && cur.format === 'reg-query') {
-          cur.values.push(v);
-          cur.end = v.end;
-        } else orphans.push(v);
-        continue;
-      }
-    }
-
-    // PowerShell Get-ChildItem table
-    const hm = c0 === 72 ? /^\s*Hive:\s*(.+)$/.exec(t) : null;
-    if (hm) {
-      flushBlock();
-      hive = canonicalPath(hm[1]!) ?? null;
-      propCol = -1;
-      tableKey = null;
-      cur = null;
-      continue;
-    }
-    if (hive !== null) {
-      // (first-character checks: in a table every line reaches these tests)
-      if (t.charCodeAt(0) === 78 && /^Name\s+Property\s*$/.test(t)) {
-        propCol = t.indexOf('Property');
-        formats.add('powershell-table');
-        continue;
-      }
-      if (t.charCodeAt(0) === 45 && /^-{2,}\s+-{2,}\s*$/.test(t)) continue;
-      if (propCol > 0) {
-        const namePart = t.slice(0, propCol).trim();
-        const propPart = t.slice(propCol);
-        if (namePart) {
-          const canonical = `${hive}\\${namePart}`;
-          tableKey = {
-            path: canonical,
-            canonical,
-            start: line.start,
-            end: line.end,
-            values: [],
-            deleted: false,
-            format: 'powershell-table',
-          };
-          keys.push(tableKey);
-        }
-        if (tableKey) {
-          const ll = listLine(propPart);
-          if (ll) {
-            const v = psValue(
-              ll.name,
-              propPart.slice(ll.valueCol),
-              line.start + propCol,
-              ll.valueCol,
-              line.end,
-              line.start + propCol,
-            );
-            tableKey.values.push(v);
-            tableKey.end = line.end;
-          }
-        }
-        continue;
-      }
-    }
-
-    // PowerShell Format-List
-    const ll = listLine(t);
+/** A line of a Get-ChildItem table after its `Hive:` line (false when it is not one the table reads). */
+function tableLine(r: Reader, t: string, hive: string): boolean {
+  // (first-character checks: in a table every line reaches these tests)
+  if (t.charCodeAt(0) === 78 && /^Name\s+Property\s*$/.test(t)) {
+    r.propCol = t.indexOf('Property');
+    r.formats.add('powershell-table');
+    return true;
+  }
+  if (t.charCodeAt(0) === 45 && /^-{2,}\s+-{2,}\s*$/.test(t)) return true;
+  const propCol = r.propCol;
+  if (propCol <= 0) return false;
+  const line = r.lines;
+  const namePart = t.slice(0, propCol).trim();
+  const propPart = t.slice(propCol);
+  if (namePart) {
+    const canonical = `${hive}\\${namePart}`;
+    r.tableKey = {
+      path: canonical,
+      canonical,
+      start: line.start,
+      end: line.end,
+      values: [],
+      deleted: false,
+      format: 'powershell-table',
+    };
+    r.keys.push(r.tableKey);
+  }
+  const tableKey = r.tableKey;
+  if (tableKey) {
+    const ll = listLine(propPart);
     if (ll) {
-      if (!block) block = { values: [], path: null, start: line.start, end: line.end };
-      const v = psValue(ll.name, t.slice(ll.valueCol), line.start, ll.valueCol, line.end, line.start);
-      if (ll.name === 'PSPath') block.path = v.text;
-      block.values.push(v);
-      block.end = line.end;
-      lastListValue = v;
-      formats.add('powershell-list');
-      continue;
-    }
-    if (block && lastListValue && (t[0] === ' ' || t[0] === '\t')) {
-      // wrapped value
-      const more = trimmed;
-      if (lastListValue.name === 'PSPath' || lastListValue.name === 'PSParentPath') {
-        lastListValue.text += more;
-        if (lastListValue.name === 'PSPath') block.path = lastListValue.text;
-      } else {
-        lastListValue.text += ' ' + more;
-        if (lastListValue.items && !lastListValue.items.some((x) => x.value.endsWith('}'))) {
-          const lead = t.length - t.trimStart().length;
-          lastListValue.items.push(...splitBraceItems(t.slice(lead), line.start + lead));
-        }
-      }
-      lastListValue.end = line.end;
-      lastListValue.dataEnd = line.end;
-      block.end = line.end;
-      continue;
-    }
-
-    // any other line naming a registry path (a command echo): remember it for a following list block
-    const p = pathInLine(t);
-    if (p) {
-      flushBlock();
-      pendingPath = p;
+      const v = psValue(
+        ll.name,
+        propPart.slice(ll.valueCol),
+        line.start + propCol,
+        ll.valueCol,
+        line.end,
+        line.start + propCol,
+      );
+      tableKey.values.push(v);
+      tableKey.end = line.end;
     }
   }
-  flushBlock();
-  return { formats: [...formats], keys, orphans, problems, missing };
+  return true;
+}
+
+/** A Format-List line `Name : value` (false when it is none). */
+function listValue(r: Reader, t: string): boolean {
+  const ll = listLine(t);
+  if (!ll) return false;
+  const line = r.lines;
+  let block = r.block;
+  if (!block) block = r.block = { values: [], path: null, start: line.start, end: line.end };
+  const v = psValue(ll.name, t.slice(ll.valueCol), line.start, ll.valueCol, line.end, line.start);
+  if (ll.name === 'PSPath') block.path = v.text;
+  block.values.push(v);
+  block.end = line.end;
+  r.lastListValue = v;
+  r.formats.add('powershell-list');
+  return true;
+}
+
+/** An indented line continuing the last Format-List value. */
+function wrappedValue(r: Reader, block: ListBlock, last: RegValue, t: string, trimmed: string): void {
+  const line = r.lines;
+  const more = trimmed;
+  if (last.name === 'PSPath' || last.name === 'PSParentPath') {
+    last.text += more;
+    if (last.name === 'PSPath') block.path = last.text;
+  } else {
+    last.text += ' ' + more;
+    if (last.items && !last.items.some((x) => x.value.endsWith('}'))) {
+      const lead = t.length - t.trimStart().length;
+      last.items.push(...splitBraceItems(t.slice(lead), line.start + lead));
+    }
+  }
+  last.end = line.end;
+  last.dataEnd = line.end;
+  block.end = line.end;
+}
+
+/** The cursor's current line, whatever format it belongs to. */
+function readLine(r: Reader): void {
+  const t = r.lines.text;
+  const trimmed = t.trim();
+  if (trimmed.length === 0) {
+    r.flushBlock();
+    r.tableKey = null;
+    return;
+  }
+  const c0 = trimmed.charCodeAt(0);
+  if (missingLine(r, t, trimmed, c0)) return;
+
+  // .reg header
+  if ((c0 === 82 || c0 === 87) && /^(REGEDIT4|Windows Registry Editor Version \d+\.\d+)\s*$/.test(trimmed)) {
+    r.formats.add('reg-file');
+    return;
+  }
+  // .reg key and value
+  if (t.startsWith('[') && trimmed.endsWith(']') && regFileKey(r, t, trimmed)) return;
+  const cur = r.cur;
+  if (cur && cur.format === 'reg-file' && (t.startsWith('"') || t.startsWith('@='))) {
+    regFileValue(r, cur);
+    return;
+  }
+  // reg query key line: a hive path at column 0
+  if (
+    (c0 === 72 || c0 === 104) &&
+    t.charCodeAt(0) === c0 &&
+    /^(HKEY_|HKLM\\|HKCU\\)/i.test(t) &&
+    regQueryKey(r, t)
+  )
+    return;
+  // reg query value line
+  if ((t[0] === ' ' || t[0] === '\t') && !r.hive && regQueryValue(r, t)) return;
+
+  // PowerShell Get-ChildItem table
+  const hm = c0 === 72 ? /^\s*Hive:\s*(.+)$/.exec(t) : null;
+  if (hm) {
+    r.flushBlock();
+    r.hive = canonicalPath(hm[1]!) ?? null;
+    r.propCol = -1;
+    r.tableKey = null;
+    r.cur = null;
+    return;
+  }
+  const hive = r.hive;
+  if (hive !== null && tableLine(r, t, hive)) return;
+
+  // PowerShell Format-List
+  if (listValue(r, t)) return;
+  const block = r.block;
+  const last = r.lastListValue;
+  if (block && last && (t[0] === ' ' || t[0] === '\t')) {
+    wrappedValue(r, block, last, t, trimmed);
+    return;
+  }
+
+  // any other line naming a registry path (a command echo): remember it for a following list block
+  const p = pathInLine(t);
+  if (p) {
+    r.flushBlock();
+    r.pendingPath = p;
+  }
+}
+
+export function readRegistryText(text: string): RegRead {
+  const r = new Reader(text);
+  while (r.lines.advance()) readLine(r);
+  r.flushBlock();
+  return {
+    formats: [...r.formats],
+    keys: r.keys,
+    orphans: r.orphans,
+    problems: r.problems,
+    missing: r.missing,
+  };
 }
 
 /** Values of every key whose canonical path matches, lower-cased comparison. */
