@@ -352,6 +352,12 @@ const MSG_KEYS_ALIKE = new Map(
 /** any message key (literal text, so linear: each position is compared with the keys' first characters) */
 const MSG_KEY_SCAN = new RegExp(MSG_KEYS.map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
 
+function addOccurrence(out: Map<string, number[]>, key: string, at: number): void {
+  const list = out.get(key);
+  if (list) list.push(at);
+  else out.set(key, [at]);
+}
+
 /**
  * Where each message key occurs in the squeezed view (sorted offsets). One scan for all keys: one regular
  * expression of literal alternatives read the 1 MB bench paste about twice as fast as one indexOf per key.
@@ -363,12 +369,9 @@ export function keyOccurrences(text: string): Map<string, number[]> {
   while ((m = MSG_KEY_SCAN.exec(text)) !== null) {
     const at = m.index;
     // the scan names one key per position: another key can start there only if one starts the other
-    for (const key of [m[0], ...(MSG_KEYS_ALIKE.get(m[0]) ?? [])]) {
-      if (key !== m[0] && !text.startsWith(key, at)) continue;
-      const list = out.get(key);
-      if (list) list.push(at);
-      else out.set(key, [at]);
-    }
+    addOccurrence(out, m[0], at);
+    for (const key of MSG_KEYS_ALIKE.get(m[0]) ?? [])
+      if (text.startsWith(key, at)) addOccurrence(out, key, at);
     MSG_KEY_SCAN.lastIndex = at + 1;
   }
   return out;
@@ -462,6 +465,26 @@ export const LABEL_PATTERNS: [RegExp, ReadonlySet<number>][] = [
   [DESCRIPTION_LABEL, LABEL_FIRST.description],
 ];
 
+/** LABEL_FIRST as one look-up per line: for each character code, a bit per label pattern it may start */
+const LEAD_RECORD = 1;
+const LEAD_XML_HEADER = 2;
+const LEAD_LOCALIZED = 4;
+const LEAD_ID = 8;
+const LEAD_TIME = 16;
+const LEAD_COMPUTER = 32;
+const LEAD_DESCRIPTION = 64;
+const LEAD_FLAGS = new Uint8Array(0x10000);
+for (const [set, bit] of [
+  [LABEL_FIRST.record, LEAD_RECORD],
+  [LABEL_FIRST.xmlHeader, LEAD_XML_HEADER],
+  [LABEL_FIRST.localized, LEAD_LOCALIZED],
+  [LABEL_FIRST.id, LEAD_ID],
+  [LABEL_FIRST.time, LEAD_TIME],
+  [LABEL_FIRST.computer, LEAD_COMPUTER],
+  [LABEL_FIRST.description, LEAD_DESCRIPTION],
+] as const)
+  for (const c of set) LEAD_FLAGS[c] = (LEAD_FLAGS[c] ?? 0) | bit;
+
 const XML_DATA = /<Data Name=["']([A-Za-z]{1,40})["'][ \t]{0,4}>([^<]{0,200})<\/Data>/g;
 const XML_EVENTID = /<EventID(?:[ \t][^>]{0,80})?>([0-9]{4,5})<\/EventID>/;
 const XML_TIME = /<TimeCreated SystemTime=["']([^"']{1,40})["']/;
@@ -478,7 +501,8 @@ interface Rec {
   kind: SchannelFormat;
   declaredId: number | null;
   idSpan: [number, number] | null;
-  data: Map<string, { value: string; start: number; end: number }>;
+  /** the XML <Data Name="..."> values (null: none) */
+  data: Map<string, { value: string; start: number; end: number }> | null;
   timestamp: string | null;
   computer: string | null;
   /** description text lines (keep view offsets) for structural reading */
@@ -488,6 +512,34 @@ interface Rec {
 }
 
 const MAX_INPUT = 2_000_000;
+
+function newRec(startOrig: number, kind: SchannelFormat, end: number): Rec {
+  return {
+    start: startOrig,
+    end,
+    kind,
+    declaredId: null,
+    idSpan: null,
+    data: null,
+    timestamp: null,
+    computer: null,
+    descStart: null,
+    language: null,
+    tableMessage: null,
+  };
+}
+
+/** The offset of the first `sign` at or after `from` in `text`, or text.length + 1 when there is none. */
+function nextOf(text: string, sign: string, from: number): number {
+  const at = text.indexOf(sign, from);
+  return at < 0 ? text.length + 1 : at;
+}
+
+/** a colon, ASCII or full-width */
+const COLON = /[:：]/;
+
+/** Lines that name a label the localized label patterns share with English. */
+const ENGLISH_SHARED_LABEL = /^[ \t]{0,8}(?:Source|Date|Computer)[ \t]{0,8}:/;
 const MAX_EVENTS = 1000;
 
 function emptyEvent(): SchannelEvent {
@@ -538,10 +590,48 @@ function viewIndexAt(view: MappedText, orig: number): number {
   return lo;
 }
 
-function completeEvent(e: SchannelEvent): void {
-  if (e.eventId === 36887) e.direction = 'received';
-  if (e.eventId === 36888) e.direction = 'sent';
-  if (e.alert !== null) e.alertName = TLS_ALERTS[e.alert] ?? null;
+/**
+ * The meanings already written, by event id, alert, state and role (a paste repeats the same few events:
+ * each sentence is built once). Only events without a protocol, whose numbers fit the key, are kept.
+ */
+const MEANINGS = new Map<number, string>();
+const ROLE_KEY = { client: 1, server: 2 } as const;
+
+/** The key of an event's meaning in MEANINGS, or -1 when it is not kept there. */
+function meaningKey(e: SchannelEvent): number {
+  const id = e.eventId === null ? 0 : e.eventId + 1;
+  const alert = e.alert === null ? 0 : e.alert + 1;
+  const state = e.state === null ? 0 : e.state + 1;
+  if (
+    e.protocol !== null ||
+    !Number.isInteger(id) ||
+    !Number.isInteger(alert) ||
+    !Number.isInteger(state) ||
+    id < 0 ||
+    id > 0x1ffff ||
+    alert < 0 ||
+    alert > 0x3ff ||
+    state < 0 ||
+    state > 0xfffff
+  )
+    return -1;
+  const role = e.role === null ? 0 : ROLE_KEY[e.role];
+  return ((id * 0x400 + alert) * 0x100000 + state) * 4 + role;
+}
+
+/** The event's meaning: what the event id, the alert and the state say (alertName already set). */
+function meaningOf(e: SchannelEvent): string {
+  const key = meaningKey(e);
+  if (key < 0) return writeMeaning(e);
+  let meaning = MEANINGS.get(key);
+  if (meaning === undefined) {
+    meaning = writeMeaning(e);
+    if (MEANINGS.size < 4096) MEANINGS.set(key, meaning);
+  }
+  return meaning;
+}
+
+function writeMeaning(e: SchannelEvent): string {
   const parts: string[] = [];
   parts.push(
     e.eventId !== null
@@ -561,7 +651,14 @@ function completeEvent(e: SchannelEvent): void {
     parts.push(`Internal error state ${e.state}.`);
   }
   if (e.protocol) parts.push(`Protocol: ${e.protocol}.`);
-  e.meaning = parts.join(' ');
+  return parts.join(' ');
+}
+
+function completeEvent(e: SchannelEvent): void {
+  if (e.eventId === 36887) e.direction = 'received';
+  if (e.eventId === 36888) e.direction = 'sent';
+  if (e.alert !== null) e.alertName = TLS_ALERTS[e.alert] ?? null;
+  e.meaning = meaningOf(e);
 
   const h = e.scenarioHints;
   switch (e.eventId) {
@@ -727,19 +824,6 @@ function evidenceInSqueezed(
  */
 function readRecords(text: string, keep: MappedText): Rec[] {
   const records: Rec[] = [];
-  const newRec = (startOrig: number, kind: SchannelFormat): Rec => ({
-    start: startOrig,
-    end: text.length,
-    kind,
-    declaredId: null,
-    idSpan: null,
-    data: new Map(),
-    timestamp: null,
-    computer: null,
-    descStart: null,
-    language: null,
-    tableMessage: null,
-  });
   let cur: Rec | null = null;
   let awaitingXml = false;
   const close = (endOrig: number): void => {
@@ -752,30 +836,52 @@ function readRecords(text: string, keep: MappedText): Rec[] {
   // the lines of the view (as viewLines gives them, capped at 4000 characters), walked by offset
   const kt = keep.text;
   const kn = kt.length;
+  /**
+   * the next ':', '：', '<' and '[' at or after the current line (kn + 1: none left), each found again only
+   * once the walk has passed it: whether a line holds one is a comparison, with no copy of the line and no
+   * search of it (each character of the view is searched once per sign in all)
+   */
+  let colonAt = -1;
+  let wideColonAt = -1;
+  let ltAt = -1;
+  let bracketAt = -1;
   for (let next = 0; next <= kn;) {
     let lineEnd = kt.indexOf('\n', next);
     if (lineEnd < 0) lineEnd = kn;
     /** the line's view offset */
     const ls = next;
-    const t = kt.slice(next, Math.min(lineEnd, next + 4000));
+    /** the end of the line as read (at most 4000 characters) */
+    const le = Math.min(lineEnd, next + 4000);
     next = lineEnd + 1;
-    if (t.length === 0) continue;
+    if (le === ls) continue;
     let f0 = 0;
-    while (f0 < t.length && (t.charCodeAt(f0) === 32 || t.charCodeAt(f0) === 9)) f0++;
-    const c0 = t.charCodeAt(f0);
+    while (ls + f0 < le && (kt.charCodeAt(ls + f0) === 32 || kt.charCodeAt(ls + f0) === 9)) f0++;
+    const c0 = ls + f0 < le ? kt.charCodeAt(ls + f0) : NaN;
     /** the first visible character where a label may start (-1: none can) */
     const lead = f0 <= 8 ? c0 : -1;
-    const hasColon = t.includes(':') || t.includes('：');
-    const hasLt = t.includes('<');
-    if (!hasColon && !hasLt && !(c0 >= 48 && c0 <= 57) && !t.includes('[')) {
-      if (!cur) cur = newRec(keep.starts[ls] ?? 0, 'message');
-      continue;
+    /** which label patterns a line starting with `lead` may match (LEAD_* bits) */
+    const leads = lead >= 0 ? (LEAD_FLAGS[lead] ?? 0) : 0;
+    if (colonAt < ls) colonAt = nextOf(kt, ':', ls);
+    if (ltAt < ls) ltAt = nextOf(kt, '<', ls);
+    let hasColon = colonAt < le;
+    if (!hasColon) {
+      if (wideColonAt < ls) wideColonAt = nextOf(kt, '：', ls);
+      hasColon = wideColonAt < le;
     }
+    const hasLt = ltAt < le;
+    if (!hasColon && !hasLt && !(c0 >= 48 && c0 <= 57)) {
+      if (bracketAt < ls) bracketAt = nextOf(kt, '[', ls);
+      if (bracketAt >= le) {
+        if (!cur) cur = newRec(keep.starts[ls] ?? 0, 'message', text.length);
+        continue;
+      }
+    }
+    const t = kt.slice(ls, le);
     const lineOrig = keep.starts[ls] ?? text.length;
     const row = c0 >= 48 && c0 <= 57 ? TABLE_ROW.exec(t) : null;
     if (row && row[2] && row[4]) {
       close(lineOrig);
-      const r = newRec(lineOrig, 'table');
+      const r = newRec(lineOrig, 'table', text.length);
       r.declaredId = Number(row[2]);
       const idAt = ls + t.indexOf(row[2], (row[1] ?? '').length);
       r.idSpan = [idAt, idAt + row[2].length];
@@ -786,7 +892,7 @@ function readRecords(text: string, keep: MappedText): Rec[] {
       continue;
     }
     const xmlStart = lead === 60 && XML_EVENT_START.test(t);
-    if ((LABEL_FIRST.record.has(lead) && RECORD_START.test(t)) || (xmlStart && !awaitingXml)) {
+    if ((leads & LEAD_RECORD && RECORD_START.test(t)) || (xmlStart && !awaitingXml)) {
       const isXml = xmlStart;
       /** /^[ \t]{0,8}Event\[/ */
       const wevtutilHead = lead >= 0 && t.startsWith('Event[', f0);
@@ -800,21 +906,28 @@ function readRecords(text: string, keep: MappedText): Rec[] {
       // wevtutil: "Event[0]:" then "  Log Name:" belong together
       if (!(cur && cur.kind === 'wevtutil-text' && !wevtutilHead && cur.declaredId === null && !isXml)) {
         close(lineOrig);
-        cur = newRec(lineOrig, kind);
+        cur = newRec(lineOrig, kind, text.length);
       }
     }
-    if (!cur) cur = newRec(lineOrig, 'message');
-    if (LABEL_FIRST.xmlHeader.has(lead) && XML_HEADER_LINE.test(t)) awaitingXml = true;
+    if (!cur) cur = newRec(lineOrig, 'message', text.length);
+    if (leads & LEAD_XML_HEADER && XML_HEADER_LINE.test(t)) awaitingXml = true;
     if (xmlStart) awaitingXml = false;
-    if (!cur.language && hasColon && cur.declaredId === null && LABEL_FIRST.localized.has(lead)) {
+    if (
+      !cur.language &&
+      hasColon &&
+      cur.declaredId === null &&
+      leads & LEAD_LOCALIZED &&
+      // a label shared with English (Source, Date, Computer) never names the language
+      !ENGLISH_SHARED_LABEL.test(t)
+    ) {
       for (const [re, lang] of LOCALIZED_LABELS) {
-        if (re.test(t) && !/^[ \t]{0,8}(?:Source|Date|Computer)[ \t]{0,8}:/.test(t)) {
+        if (re.test(t)) {
           cur.language = lang;
           break;
         }
       }
     }
-    const id = cur.declaredId === null && hasColon && LABEL_FIRST.id.has(lead) ? ID_LABEL.exec(t) : null;
+    const id = cur.declaredId === null && hasColon && leads & LEAD_ID ? ID_LABEL.exec(t) : null;
     if (id && id[2] && cur.declaredId === null) {
       cur.declaredId = Number(id[2]);
       const at = ls + t.lastIndexOf(id[2]);
@@ -834,37 +947,32 @@ function readRecords(text: string, keep: MappedText): Rec[] {
       XML_DATA.lastIndex = 0;
       let d: RegExpExecArray | null;
       while ((d = XML_DATA.exec(t)) !== null) {
-        if (d[1] && d[2] !== undefined && !cur.data.has(d[1])) {
+        if (d[1] && d[2] !== undefined && !cur.data?.has(d[1])) {
           const at = ls + d.index + d[0].indexOf('>') + 1;
-          cur.data.set(d[1], { value: d[2].trim(), start: at, end: at + d[2].length });
+          (cur.data ??= new Map()).set(d[1], { value: d[2].trim(), start: at, end: at + d[2].length });
         }
       }
     }
     if (!cur.timestamp) {
       const tm =
-        (hasColon && LABEL_FIRST.time.has(lead) ? TIME_LABEL.exec(t) : null) ??
+        (hasColon && leads & LEAD_TIME ? TIME_LABEL.exec(t) : null) ??
         (hasLt && t.includes('<TimeCreated') ? XML_TIME.exec(t) : null);
       if (tm && tm[1]) cur.timestamp = tm[1].trim();
     }
     if (!cur.computer) {
       const cm =
-        (hasColon && LABEL_FIRST.computer.has(lead) ? COMPUTER_LABEL.exec(t) : null) ??
+        (hasColon && leads & LEAD_COMPUTER ? COMPUTER_LABEL.exec(t) : null) ??
         (hasLt && t.includes('<Computer>') ? XML_COMPUTER.exec(t) : null);
       if (cm && cm[1]) cur.computer = cm[1].trim();
     }
 
-    if (
-      cur.descStart === null &&
-      hasColon &&
-      LABEL_FIRST.description.has(lead) &&
-      DESCRIPTION_LABEL.test(t)
-    ) {
-      const colon = t.search(/[:：]/);
+    if (cur.descStart === null && hasColon && leads & LEAD_DESCRIPTION && DESCRIPTION_LABEL.test(t)) {
+      const colon = t.search(COLON);
       cur.descStart = ls + colon + 1;
     }
   }
   close(text.length);
-  if (records.length === 0) records.push(newRec(0, 'message'));
+  if (records.length === 0) records.push(newRec(0, 'message', text.length));
   return records;
 }
 
@@ -876,15 +984,40 @@ interface Found {
   event: SchannelEvent;
 }
 
+/** Two lists of sorted spans that do not overlap (start, end, start, end, ...) as one sorted list. */
+function mergeSpans(a: readonly number[], b: readonly number[]): number[] {
+  if (a.length === 0) return b.slice();
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    if (j >= b.length || (i < a.length && a[i]! < b[j]!)) {
+      out.push(a[i]!, a[i + 1]!);
+      i += 2;
+    } else {
+      out.push(b[j]!, b[j + 1]!);
+      j += 2;
+    }
+  }
+  return out;
+}
+
 /** Stage 2: the English messages of the paste, found in the squeezed view, in view order. */
 function findMessages(keep: MappedText, sq: SqueezedText): Found[] {
   const found: Found[] = [];
-  /** view positions already covered by a message (patterns run from specific to generic) */
-  const taken = new Uint8Array(sq.text.length + 1);
+  /**
+   * view spans already covered by a message (patterns run from specific to generic), sorted and apart:
+   * start, end, start, end, ...
+   */
+  let taken: number[] = [];
   const keysAt = keyOccurrences(sq.text);
   for (const p of MSG_PATTERNS) {
     const occurrences = keysAt.get(p.key);
     if (!occurrences) continue;
+    /** this pattern's spans (in view order: each match starts after the previous one ends) */
+    const added: number[] = [];
+    /** the first taken span that ends after the current match's start (matches come in view order) */
+    let ti = 0;
     let m: RegExpExecArray | null;
     let guard = 0;
     let from = 0;
@@ -892,20 +1025,16 @@ function findMessages(keep: MappedText, sq: SqueezedText): Found[] {
       const s = m.index;
       const e = s + m[0].length;
       from = e;
-      let overlaps = false;
-      for (let x = s; x < e; x++) {
-        if (taken[x]) {
-          overlaps = true;
-          break;
-        }
-      }
-      if (overlaps) continue;
-      taken.fill(1, s, e);
+      while (ti < taken.length && taken[ti + 1]! <= s) ti += 2;
+      // the match overlaps a taken span
+      if (ti < taken.length && taken[ti]! < e) continue;
+      added.push(s, e);
       const ev = emptyEvent();
       ev.eventId = p.eventId;
       p.read?.(m, ev);
       found.push({ start: s, end: e, origStart: squeezedSpan(sq, keep, s, e).start, event: ev });
     }
+    if (added.length > 0) taken = mergeSpans(taken, added);
   }
   found.sort((a, b) => a.start - b.start);
   return found;
@@ -927,11 +1056,12 @@ function assembleEvents(ctx: EventContext, records: Rec[], found: Found[]): void
       if (f) mine.push(f);
       fi++;
     }
-    const alertData = rec.data.get('AlertDesc') ?? rec.data.get('AlertDescription');
-    const stateData = rec.data.get('ErrorState') ?? rec.data.get('ErrorStatus');
-    const protoData = rec.data.get('Protocol');
-    const typeData = rec.data.get('Type');
-    const codeData = rec.data.get('ErrorCode');
+    const data = rec.data;
+    const alertData = data ? (data.get('AlertDesc') ?? data.get('AlertDescription')) : undefined;
+    const stateData = data ? (data.get('ErrorState') ?? data.get('ErrorStatus')) : undefined;
+    const protoData = data?.get('Protocol');
+    const typeData = data?.get('Type');
+    const codeData = data?.get('ErrorCode');
     if (rec.declaredId !== null && !KNOWN_IDS.has(rec.declaredId) && mine.length === 0) {
       problems.push({
         code: 'not-schannel-event',
