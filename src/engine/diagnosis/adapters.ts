@@ -416,6 +416,36 @@ const rawState = (v: unknown): RawProtocolState =>
     ? (v as RawProtocolState)
     : 'default';
 
+const PROTOCOL_FACT = /^protocols\.([^.]+\.[^.]+)\.(client|server)/;
+
+/**
+ * The characters of each protocol and role the paste sets (first per key), so a reason about TLS 1.2 quotes
+ * the TLS 1.2 lines and not only the first key of the dump. (Each distinct fact is matched once: a key's
+ * values share its fact, and a long dump repeats keys; this loop ran the pattern and built a key string for
+ * every evidence.)
+ */
+function protocolKeyRefs(result: Result, ctx: AdapterContext): EvidenceRef[] {
+  const list = Array.isArray(result.evidence) ? result.evidence : [];
+  const seen = new Set<string>();
+  /** fact -> `<protocol>.<role>`, or null for any other fact */
+  const keyOf = new Map<string, string | null>();
+  const perKey: EvidenceRef[] = [];
+  for (const e of list) {
+    if (!isObj(e) || typeof e.fact !== 'string') continue;
+    let key = keyOf.get(e.fact);
+    if (key === undefined) {
+      const m = PROTOCOL_FACT.exec(e.fact);
+      key = m ? `${m[1]}.${m[2]}` : null;
+      keyOf.set(e.fact, key);
+    }
+    if (!key || seen.has(key)) continue;
+    seen.add(key);
+    const m = PROTOCOL_FACT.exec(e.fact)!;
+    perKey.push(pasteRef(ctx, result, e, e.meaning || `${m[1]} ${m[2]} setting.`));
+  }
+  return perKey;
+}
+
 export function adaptSchannelProtocols(result: Result, ctx: AdapterContext): Observation[] {
   const f = result.facts;
   const protocols = at(f, 'protocols');
@@ -434,21 +464,7 @@ export function adaptSchannelProtocols(result: Result, ctx: AdapterContext): Obs
     value[p] = { client: pick('client'), server: pick('server') };
     if (value[p].client !== 'default' || value[p].server !== 'default') any = true;
   }
-  // the characters of each protocol and role the paste sets (first per key), so a reason about TLS 1.2
-  // quotes the TLS 1.2 lines and not only the first key of the dump
-  const list = Array.isArray(result.evidence) ? result.evidence : [];
-  const seen = new Set<string>();
-  const perKey: EvidenceRef[] = [];
-  for (const e of list) {
-    const m =
-      isObj(e) && typeof e.fact === 'string'
-        ? /^protocols\.([^.]+\.[^.]+)\.(client|server)/.exec(e.fact)
-        : null;
-    const key = m ? `${m[1]}.${m[2]}` : null;
-    if (!key || seen.has(key)) continue;
-    seen.add(key);
-    perKey.push(pasteRef(ctx, result, e, e.meaning || `${m![1]} ${m![2]} setting.`));
-  }
+  const perKey = protocolKeyRefs(result, ctx);
   const out: Observation[] = [
     {
       type: 'protocols',
