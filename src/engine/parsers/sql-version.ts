@@ -12,7 +12,7 @@ import {
   type SqlBuild,
 } from '../knowledge-tables/sql-builds';
 import { osProductOf } from './os-version';
-import { cleanText, evidenceFor, toOriginal } from './registry-text';
+import { cleanText, evidenceFor, toOriginal, type CleanText } from './registry-text';
 import type { ArtifactParser } from './types';
 import { mayHold, PhraseSet, withoutNuls } from './text/phrases';
 
@@ -95,8 +95,13 @@ function findBuild(text: string): At<SqlBuild> | null {
     const at = m.index;
     const after = at + m[0].length;
     const prev = at > 0 ? text.charCodeAt(at - 1) : 32;
-    const next = text.charCodeAt(after);
-    if (isDigit(prev) || prev === 46 || isDigit(next) || (next === 46 && isDigit(text.charCodeAt(after + 1))))
+    const next = after < text.length ? text.charCodeAt(after) : 32;
+    if (
+      isDigit(prev) ||
+      prev === 46 ||
+      isDigit(next) ||
+      (next === 46 && after + 1 < text.length && isDigit(text.charCodeAt(after + 1)))
+    )
       continue;
     const major = Number(m[1]);
     const minor = Number(m[2]);
@@ -192,103 +197,137 @@ export function sniffSqlVersion(text: string): number {
   return 0;
 }
 
-export function parseSqlVersion(original: string): ParseResult<'sql-version', SqlVersionFacts> {
-  const c = cleanText(original);
-  const text = c.text.length > 1_000_000 ? c.text.slice(0, 1_000_000) : c.text;
-  const problems: Problem[] = [];
-  const evidence: Evidence[] = [];
-  const ev = (a: At<unknown>, meaning: string, fact: string) =>
-    evidence.push(evidenceFor(original, c, a.start, a.end, meaning, fact));
+const PRODUCT_NAME = /SQL Server (2000|2005|2008 R2|2008|2012|2014|2016|2017|2019|2022|2025|vNext)\b/i;
 
-  const b = findBuild(text);
-  let product: At<string> | null = null;
-  const pm = /SQL Server (2000|2005|2008 R2|2008|2012|2014|2016|2017|2019|2022|2025|vNext)\b/i.exec(text);
-  if (pm) product = { value: `SQL Server ${pm[1]}`, start: pm.index, end: pm.index + pm[0].length };
+function findProduct(text: string): At<string> | null {
+  const pm = PRODUCT_NAME.exec(text);
+  return pm ? { value: `SQL Server ${pm[1]}`, start: pm.index, end: pm.index + pm[0].length } : null;
+}
 
-  // servicing level "(SP2-CU10)" "(RTM-CU22-GDR)" "(SP2-GDR)"
-  let level: At<string> | null;
-  const lm = /\((RTM|SP\d|CTP[\d.]{0,6}|RC\d?)((?:-(?:CU\d{1,3}|GDR|QFE|OD)){0,3})\)/i.exec(text);
+const LEVEL_IN_BANNER = /\((RTM|SP\d|CTP[\d.]{0,6}|RC\d?)((?:-(?:CU\d{1,3}|GDR|QFE|OD)){0,3})\)/i;
+const PRODUCT_LEVEL = /ProductLevel\W{1,20}(RTM|SP\d)\b/i;
+const PRODUCT_UPDATE_LEVEL = /ProductUpdateLevel\W{1,20}(CU\d{1,3})\b/i;
+
+/** servicing level "(SP2-CU10)" "(RTM-CU22-GDR)" "(SP2-GDR)", or SERVERPROPERTY's ProductLevel / ProductUpdateLevel */
+function findLevel(text: string): At<string> | null {
+  const lm = LEVEL_IN_BANNER.exec(text);
   if (lm)
-    level = { value: (lm[1]! + lm[2]!).toUpperCase(), start: lm.index + 1, end: lm.index + lm[0].length - 1 };
-  else {
-    const pl = /ProductLevel\W{1,20}(RTM|SP\d)\b/i.exec(text);
-    const ul = /ProductUpdateLevel\W{1,20}(CU\d{1,3})\b/i.exec(text);
-    if (pl) {
-      const at = pl.index + pl[0].length - pl[1]!.length;
-      level = {
-        value: pl[1]!.toUpperCase() + (ul ? '-' + ul[1]!.toUpperCase() : ''),
-        start: at,
-        end: at + pl[1]!.length,
-      };
-    } else level = columnValue(text);
+    return { value: (lm[1]! + lm[2]!).toUpperCase(), start: lm.index + 1, end: lm.index + lm[0].length - 1 };
+  const pl = PRODUCT_LEVEL.exec(text);
+  const ul = PRODUCT_UPDATE_LEVEL.exec(text);
+  if (pl) {
+    const at = pl.index + pl[0].length - pl[1]!.length;
+    return {
+      value: pl[1]!.toUpperCase() + (ul ? '-' + ul[1]!.toUpperCase() : ''),
+      start: at,
+      end: at + pl[1]!.length,
+    };
   }
-  let kb: At<string> | null = null;
-  const km = /\b(KB\d{6,7})\b/i.exec(text);
-  if (km) kb = { value: km[1]!.toUpperCase(), start: km.index, end: km.index + km[1]!.length };
+  return columnValue(text);
+}
 
-  let edition: At<string> | null = null;
-  const em =
-    /\b((?:Enterprise Evaluation|Enterprise|Standard|Developer|Express|Web|Workgroup|Business Intelligence|Evaluation|Data ?Center|Azure SQL Edge|Core-based)[\w ]{0,30}?Edition(?: with Advanced Services)?(?: \((?:64|32)-bit\))?(?:: Core-based Licensing(?: \(64-bit\))?)?)/i.exec(
-      text,
-    );
-  if (em) edition = { value: em[1]!, start: em.index, end: em.index + em[1]!.length };
-  else {
-    const e2 =
-      /\bEdition[ \t]*[:=]?[ \t]*((?:Enterprise|Standard|Developer|Express|Web)[\w ]{0,30}?(?:\((?:64|32)-bit\))?)[ \t]*$/im.exec(
-        text,
-      );
-    if (e2) {
-      const v = e2[1]!.trim();
-      const at = e2.index + e2[0].indexOf(v);
-      edition = { value: v, start: at, end: at + v.length };
-    }
-  }
-  let arch: At<string> | null = null;
-  const am = /\((X64|X86|IA64|ARM64)\)|<(X64|X86|IA64|ARM64)>/i.exec(text);
-  if (am) {
-    const v = (am[1] ?? am[2])!.toUpperCase();
-    arch = { value: v, start: am.index + 1, end: am.index + 1 + v.length };
-  }
+const KB_NUMBER = /\b(KB\d{6,7})\b/i;
 
-  // OS part
-  let platform: SqlVersionFacts['platform'] = null;
-  let osName: At<string> | null = null;
-  let osBuild: At<number> | null = null;
-  let osProduct: string | null = null;
-  const lin = /\bon Linux \(([^)\n]{1,80})\)/i.exec(text);
+function findKb(text: string): At<string> | null {
+  const km = KB_NUMBER.exec(text);
+  return km ? { value: km[1]!.toUpperCase(), start: km.index, end: km.index + km[1]!.length } : null;
+}
+
+const EDITION =
+  /\b((?:Enterprise Evaluation|Enterprise|Standard|Developer|Express|Web|Workgroup|Business Intelligence|Evaluation|Data ?Center|Azure SQL Edge|Core-based)[\w ]{0,30}?Edition(?: with Advanced Services)?(?: \((?:64|32)-bit\))?(?:: Core-based Licensing(?: \(64-bit\))?)?)/i;
+const EDITION_LABEL =
+  /\bEdition[ \t]*[:=]?[ \t]*((?:Enterprise|Standard|Developer|Express|Web)[\w ]{0,30}?(?:\((?:64|32)-bit\))?)[ \t]*$/im;
+
+function findEdition(text: string): At<string> | null {
+  const em = EDITION.exec(text);
+  if (em) return { value: em[1]!, start: em.index, end: em.index + em[1]!.length };
+  const e2 = EDITION_LABEL.exec(text);
+  if (!e2) return null;
+  const v = e2[1]!.trim();
+  const at = e2.index + e2[0].indexOf(v);
+  return { value: v, start: at, end: at + v.length };
+}
+
+const ARCHITECTURE = /\((X64|X86|IA64|ARM64)\)|<(X64|X86|IA64|ARM64)>/i;
+
+function findArch(text: string): At<string> | null {
+  const am = ARCHITECTURE.exec(text);
+  if (!am) return null;
+  const v = (am[1] ?? am[2])!.toUpperCase();
+  return { value: v, start: am.index + 1, end: am.index + 1 + v.length };
+}
+
+/** the OS part of a banner */
+interface SqlOs {
+  platform: SqlVersionFacts['platform'];
+  osName: At<string> | null;
+  osBuild: At<number> | null;
+  osProduct: string | null;
+}
+
+const ON_LINUX = /\bon Linux \(([^)\n]{1,80})\)/i;
+const ON_WINDOWS = /\bon (Windows[^<\n]{1,80}?) ?<[^>\n]{1,12}> \(Build (\d{3,5})/i;
+const WINDOWS_WORD = /\bWindows\b/i;
+const ON_WINDOWS_NAMED =
+  /\bon (Windows(?: Server)? (?:20(?:08|12|16|19|22|25)(?: R2)?|NT \d{1,2}\.\d|1[01]))\b/i;
+
+function findOs(text: string): SqlOs {
+  const os: SqlOs = { platform: null, osName: null, osBuild: null, osProduct: null };
+  const lin = ON_LINUX.exec(text);
   if (lin) {
-    platform = 'linux';
-    osName = { value: lin[1]!.trim(), start: lin.index + 10, end: lin.index + 10 + lin[1]!.length };
-  } else {
-    const win = /\bon (Windows[^<\n]{1,80}?) ?<[^>\n]{1,12}> \(Build (\d{3,5})/i.exec(text);
-    if (win) {
-      platform = 'windows';
-      const nameText = win[1]!.trim();
-      osName = { value: nameText, start: win.index + 3, end: win.index + 3 + nameText.length };
-      const bAt = win.index + win[0].lastIndexOf(win[2]!);
-      osBuild = { value: Number(win[2]), start: bAt, end: bAt + win[2]!.length };
-    } else if (/\bWindows\b/i.test(text)) {
-      const ow =
-        /\bon (Windows(?: Server)? (?:20(?:08|12|16|19|22|25)(?: R2)?|NT \d{1,2}\.\d|1[01]))\b/i.exec(text);
-      if (ow) {
-        platform = 'windows';
-        osName = { value: ow[1]!, start: ow.index + 3, end: ow.index + 3 + ow[1]!.length };
-      }
-    }
-    if (platform === 'windows') {
-      osProduct = osProductOf(text);
+    os.platform = 'linux';
+    os.osName = { value: lin[1]!.trim(), start: lin.index + 10, end: lin.index + 10 + lin[1]!.length };
+    return os;
+  }
+  const win = ON_WINDOWS.exec(text);
+  if (win) {
+    os.platform = 'windows';
+    const nameText = win[1]!.trim();
+    os.osName = { value: nameText, start: win.index + 3, end: win.index + 3 + nameText.length };
+    const bAt = win.index + win[0].lastIndexOf(win[2]!);
+    os.osBuild = { value: Number(win[2]), start: bAt, end: bAt + win[2]!.length };
+  } else if (WINDOWS_WORD.test(text)) {
+    const ow = ON_WINDOWS_NAMED.exec(text);
+    if (ow) {
+      os.platform = 'windows';
+      os.osName = { value: ow[1]!, start: ow.index + 3, end: ow.index + 3 + ow[1]!.length };
     }
   }
+  if (os.platform === 'windows') os.osProduct = osProductOf(text);
+  return os;
+}
 
-  // facts from the build
-  let sqlb: SqlBuild | null = b ? b.value : null;
+/** What the build (or, without one, the product) says about TLS 1.2. */
+interface SqlVerdict {
+  /** the build, null when none was found or it is not a known release */
+  sqlb: SqlBuild | null;
+  major: number | null;
+  minor: number | null;
+  productName: string | null;
+  supportsTls12: boolean | null;
+  minimumTls12Build: string | null;
+  branch: string | null;
+  branchInferred: boolean;
+  pulled: boolean;
+  reason: string;
+}
+
+const VNEXT = /vNext/i;
+
+function judgeBuild(
+  c: CleanText,
+  b: At<SqlBuild> | null,
+  product: At<string> | null,
+  problems: Problem[],
+): SqlVerdict {
+  const sqlb: SqlBuild | null = b ? b.value : null;
   let major = sqlb ? sqlb.major : null;
   let minor = sqlb ? sqlb.minor : null;
   if (!sqlb && product) {
     const y = product.value.replace('SQL Server ', '');
     const mm = YEAR_TO_MAJOR[y];
     if (mm) [major, minor] = mm;
-    if (/vNext/i.test(y))
+    if (VNEXT.test(y))
       problems.push({
         code: 'vnext',
         severity: 'info',
@@ -300,7 +339,7 @@ export function parseSqlVersion(original: string): ParseResult<'sql-version', Sq
     productFromBuild ??
     product?.value ??
     (major !== null && minor !== null ? sqlProduct(major, minor) : null);
-  if (product && productFromBuild && product.value !== productFromBuild && !/vNext/i.test(product.value))
+  if (product && productFromBuild && product.value !== productFromBuild && !VNEXT.test(product.value))
     problems.push({
       code: 'product-build-mismatch',
       severity: 'warning',
@@ -308,57 +347,80 @@ export function parseSqlVersion(original: string): ParseResult<'sql-version', Sq
       start: toOriginal(c, product.start),
       end: toOriginal(c, product.end),
     });
+  if (b) return judgeKnownBuild(c, b, major, minor, productName, problems);
+  return judgeRelease(major, minor, productName, problems);
+}
 
+/** a build was found: its servicing line decides */
+function judgeKnownBuild(
+  c: CleanText,
+  b: At<SqlBuild>,
+  major: number | null,
+  minor: number | null,
+  productName: string | null,
+  problems: Problem[],
+): SqlVerdict {
+  let sqlb: SqlBuild | null = b.value;
+  const v = tls12Support(sqlb);
+  if (v.product === null) {
+    problems.push({
+      code: 'unknown-build',
+      severity: 'warning',
+      message: `${formatSqlBuild(sqlb)} is not a SQL Server version this tool knows.`,
+      start: toOriginal(c, b.start),
+      end: toOriginal(c, b.end),
+    });
+    sqlb = null;
+  }
+  if (v.pulled)
+    problems.push({
+      code: 'pulled-build',
+      severity: 'warning',
+      message: `${formatSqlBuild(b.value)} is a first-wave TLS 1.2 build withdrawn by KB3146034 (intermittent service termination); install ${v.minimumTls12Build} or later.`,
+      start: toOriginal(c, b.start),
+      end: toOriginal(c, b.end),
+    });
+  if (v.branchInferred)
+    problems.push({
+      code: 'branch-inferred',
+      severity: 'info',
+      message: `For ${v.product} ${v.branch?.startsWith('RTM') ? 'RTM' : ''} the GDR and CU builds interleave; the servicing line was read from the build number. If unsure, treat the server as needing ${v.minimumTls12Build ?? 'SP2 or later'} and check the KB of the installed update.`,
+    });
+  if (
+    sqlb &&
+    sqlb.revision === null &&
+    v.minimumTls12Build &&
+    parseSqlBuild(v.minimumTls12Build)?.build === sqlb.build
+  )
+    problems.push({
+      code: 'revision-missing',
+      severity: 'info',
+      message: `The build was given without its last part; ${formatSqlBuild(sqlb)} was compared with ${v.minimumTls12Build} on three parts.`,
+    });
+  return {
+    sqlb,
+    major,
+    minor,
+    productName,
+    supportsTls12: v.supportsTls12,
+    minimumTls12Build: v.minimumTls12Build,
+    branch: v.branch,
+    branchInferred: v.branchInferred,
+    pulled: v.pulled,
+    reason: v.reason,
+  };
+}
+
+/** no build: the release alone may decide */
+function judgeRelease(
+  major: number | null,
+  minor: number | null,
+  productName: string | null,
+  problems: Problem[],
+): SqlVerdict {
   let supportsTls12: boolean | null = null;
-  let minimumTls12Build: string | null = null;
-  let branch: string | null = null;
-  let branchInferred = false;
-  let pulled = false;
   let reason: string;
-  if (sqlb) {
-    const v = tls12Support(sqlb);
-    supportsTls12 = v.supportsTls12;
-    minimumTls12Build = v.minimumTls12Build;
-    branch = v.branch;
-    branchInferred = v.branchInferred;
-    pulled = v.pulled;
-    reason = v.reason;
-    if (v.product === null) {
-      problems.push({
-        code: 'unknown-build',
-        severity: 'warning',
-        message: `${formatSqlBuild(sqlb)} is not a SQL Server version this tool knows.`,
-        start: toOriginal(c, b!.start),
-        end: toOriginal(c, b!.end),
-      });
-      sqlb = null;
-    }
-    if (v.pulled)
-      problems.push({
-        code: 'pulled-build',
-        severity: 'warning',
-        message: `${formatSqlBuild(b!.value)} is a first-wave TLS 1.2 build withdrawn by KB3146034 (intermittent service termination); install ${v.minimumTls12Build} or later.`,
-        start: toOriginal(c, b!.start),
-        end: toOriginal(c, b!.end),
-      });
-    if (v.branchInferred)
-      problems.push({
-        code: 'branch-inferred',
-        severity: 'info',
-        message: `For ${v.product} ${v.branch?.startsWith('RTM') ? 'RTM' : ''} the GDR and CU builds interleave; the servicing line was read from the build number. If unsure, treat the server as needing ${v.minimumTls12Build ?? 'SP2 or later'} and check the KB of the installed update.`,
-      });
-    if (
-      sqlb &&
-      sqlb.revision === null &&
-      minimumTls12Build &&
-      parseSqlBuild(minimumTls12Build)?.build === sqlb.build
-    )
-      problems.push({
-        code: 'revision-missing',
-        severity: 'info',
-        message: `The build was given without its last part; ${formatSqlBuild(sqlb)} was compared with ${minimumTls12Build} on three parts.`,
-      });
-  } else if (major !== null) {
+  if (major !== null) {
     if (major >= 13) {
       supportsTls12 = true;
       reason = `${productName} supports TLS 1.2 in every build (KB3135244).`;
@@ -382,8 +444,41 @@ export function parseSqlVersion(original: string): ParseResult<'sql-version', Sq
         'No SQL Server version was found. Expected SELECT @@VERSION output or a build number such as 12.0.5214.6.',
     });
   }
+  return {
+    sqlb: null,
+    major,
+    minor,
+    productName,
+    supportsTls12,
+    minimumTls12Build: null,
+    branch: null,
+    branchInferred: false,
+    pulled: false,
+    reason,
+  };
+}
 
-  const maj = sqlb ? sqlb.major : major;
+export function parseSqlVersion(original: string): ParseResult<'sql-version', SqlVersionFacts> {
+  const c = cleanText(original);
+  const text = c.text.length > 1_000_000 ? c.text.slice(0, 1_000_000) : c.text;
+  const problems: Problem[] = [];
+  const evidence: Evidence[] = [];
+  const ev = (a: At<unknown>, meaning: string, fact: string) =>
+    evidence.push(evidenceFor(original, c, a.start, a.end, meaning, fact));
+
+  const b = findBuild(text);
+  const product = findProduct(text);
+  const level = findLevel(text);
+  const kb = findKb(text);
+  const edition = findEdition(text);
+  const arch = findArch(text);
+  const os = findOs(text);
+  const v = judgeBuild(c, b, product, problems);
+  const sqlb = v.sqlb;
+  const productName = v.productName;
+  const reason = v.reason;
+
+  const maj = sqlb ? sqlb.major : v.major;
   const hasLoginDispatcherPool = maj === null ? null : maj >= 15;
   const tds8Capable = maj === null ? null : maj >= 16;
 
@@ -393,8 +488,8 @@ export function parseSqlVersion(original: string): ParseResult<'sql-version', Sq
   if (level) ev(level, `Servicing level ${level.value}.`, 'servicingLevel');
   if (kb) ev(kb, `Latest update installed: ${kb.value}.`, 'kb');
   if (edition) ev(edition, `${edition.value}.`, 'edition');
-  if (osName) ev(osName, `Runs on ${osName.value}.`, 'osName');
-  if (osBuild) ev(osBuild, `Windows build ${osBuild.value}.`, 'osBuild');
+  if (os.osName) ev(os.osName, `Runs on ${os.osName.value}.`, 'osName');
+  if (os.osBuild) ev(os.osBuild, `Windows build ${os.osBuild.value}.`, 'osBuild');
   if (hasLoginDispatcherPool !== null && b && sqlb)
     ev(
       b,
@@ -411,19 +506,19 @@ export function parseSqlVersion(original: string): ParseResult<'sql-version', Sq
       edition: edition?.value ?? null,
       build: sqlb ? formatSqlBuild(sqlb) : null,
       major: maj,
-      minor: sqlb ? sqlb.minor : minor,
+      minor: sqlb ? sqlb.minor : v.minor,
       servicingLevel: level?.value ?? null,
       kb: kb?.value ?? null,
-      branch,
-      branchInferred,
+      branch: v.branch,
+      branchInferred: v.branchInferred,
       architecture: arch?.value ?? null,
-      platform,
-      osName: osName?.value ?? null,
-      osBuild: osBuild?.value ?? null,
-      osProduct,
-      supportsTls12,
-      minimumTls12Build,
-      pulledBuild: pulled,
+      platform: os.platform,
+      osName: os.osName?.value ?? null,
+      osBuild: os.osBuild?.value ?? null,
+      osProduct: os.osProduct,
+      supportsTls12: v.supportsTls12,
+      minimumTls12Build: v.minimumTls12Build,
+      pulledBuild: v.pulled,
       hasLoginDispatcherPool,
       tds8Capable,
       reason,
