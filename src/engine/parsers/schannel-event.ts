@@ -19,9 +19,9 @@
 import { evidenceAt, type Evidence, type ParseResult, type Problem } from '../model';
 import { addHint, type ScenarioHint } from './text/hints';
 import {
-  normalizeText,
+  normalizeKeepScratch,
   squeezedSpan,
-  squeezeIndex,
+  squeezeIndexScratch,
   toOriginalSpan,
   type MappedText,
   type SqueezedText,
@@ -1373,10 +1373,11 @@ export function parseSchannelEvent(input: string): SchannelEventResult {
   const evidence: Evidence[] = [];
   const problems: Problem[] = [];
   try {
-    const keep = normalizeText(text, { whitespace: 'keep', maxInput: MAX_INPUT });
+    // the views' maps are reused by the next parse: nothing returned refers to them
+    const keep = normalizeKeepScratch(text, { maxInput: MAX_INPUT });
     // the text of normalizeText(text, { whitespace: 'drop', lowercase: true, maxInput: MAX_INPUT }), made from
     // the line view; spans map back with squeezedSpan
-    const sq = squeezeIndex(keep);
+    const sq = squeezeIndexScratch(keep);
     if (keep.truncated) {
       problems.push({
         code: 'input-truncated',

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
   looksEscaped,
+  normalizeKeepScratch,
   normalizeText,
   normalizeTextByCharacter,
   squeezedSpan,
   squeezeIndex,
+  squeezeIndexScratch,
   squeezeView,
   toOriginalSpan,
   type MappedText,
@@ -169,6 +171,24 @@ describe('normalizeText, line view (keep, no lower-casing)', () => {
         normalizeText(text, { whitespace: 'keep' }),
         normalizeTextByCharacter(text, { whitespace: 'keep' }),
       );
+  });
+
+  it('gives the same views with reused maps, one paste after another, short and long', () => {
+    const line = 'Event ID:\u00a036888\r\n> A fatal alert was Generated\t\n';
+    for (const count of [1, 3000, 2, 9000, 0, 300_000, 40, 5000]) {
+      const text = line.repeat(count);
+      for (const options of [{}, { unescape: 'always' as const, maxInput: 7000 }]) {
+        const keep = normalizeKeepScratch(text, options);
+        const fresh = normalizeText(text, { ...options, whitespace: 'keep' });
+        expectSame(keep, fresh);
+        const squeezed = squeezeIndexScratch(keep);
+        const expected = squeezeIndex(fresh);
+        expect(squeezed.text).toBe(expected.text);
+        expect(
+          squeezed.at.length === expected.at.length && squeezed.at.every((x, i) => x === expected.at[i]),
+        ).toBe(true);
+      }
+    }
   });
 
   it('returns the paste itself when nothing in it changes', () => {

@@ -168,6 +168,24 @@ function scratchCodes(size: number): Uint16Array {
 }
 
 /**
+ * Reused maps for the views of normalizeKeepScratch and squeezeIndexScratch (0: starts, 1: ends, 2: the
+ * squeezed view's index). A typed array above 64 bytes lives outside V8's heap: allocating three per block
+ * of a paste, then collecting them, cost more than filling them. Kept up to SCRATCH_MAX entries each.
+ */
+const SCRATCH_MAX = 1 << 18;
+const scratchInts: Int32Array[] = [new Int32Array(0), new Int32Array(0), new Int32Array(0)];
+/** a fresh Int32Array of `size` entries, or (`slot` >= 0) the reused one of that slot when it fits */
+function intsFor(slot: number, size: number): Int32Array {
+  if (slot < 0 || size > SCRATCH_MAX) return new Int32Array(size);
+  let ints = scratchInts[slot]!;
+  if (ints.length < size) {
+    ints = new Int32Array(Math.min(SCRATCH_MAX, Math.max(size, ints.length * 2, 4096)));
+    scratchInts[slot] = ints;
+  }
+  return ints;
+}
+
+/**
  * One step of the per-character pass at `i`, for a character other than a plain visible ASCII one: what it
  * consumes and yields, in one number so that the passes allocate nothing per character. Bits 0-1: the kind
  * (0 a visible character, 1 a space, 2 a line break, 3 nothing); bits 2-4: how many input characters it
@@ -391,8 +409,20 @@ function identityTable(size: number): Int32Array | null {
 /** pieces of view text after which normalizeKeep checks whether the changes are too dense for it */
 const DENSE_PIECES = 4096;
 
+/**
+ * normalizeText(original, { ...options, whitespace: 'keep', lowercase: false }) whose `starts` and `ends` are
+ * reused by the next call (for a parser that is done with the view before it returns: no map is allocated
+ * per call). The view must not be kept: its maps change with the next call.
+ */
+export function normalizeKeepScratch(
+  original: string,
+  options: Omit<NormalizeOptions, 'whitespace' | 'lowercase'>,
+): MappedText {
+  return normalizeKeep(original, { ...options, whitespace: 'keep' }, true);
+}
+
 /** normalizeText for { whitespace: 'keep', lowercase: false }: same results as normalizeTextByCharacter. */
-function normalizeKeep(original: string, options: NormalizeOptions): MappedText {
+function normalizeKeep(original: string, options: NormalizeOptions, scratch = false): MappedText {
   const input = typeof original === 'string' ? original : '';
   const maxInput = options.maxInput ?? DEFAULT_MAX_INPUT;
   const n = Math.min(input.length, maxInput);
@@ -400,8 +430,8 @@ function normalizeKeep(original: string, options: NormalizeOptions): MappedText 
   const unescape = decidesUnescape(input, options.unescape, maxInput);
   const stops = KEEP_STOPS[unescape ? 1 : 0]![dropQuotes ? 1 : 0]!;
 
-  const starts = new Int32Array(n + 1);
-  const ends = new Int32Array(n + 1);
+  const starts = intsFor(scratch ? 0 : -1, n + 1);
+  const ends = intsFor(scratch ? 1 : -1, n + 1);
   /**
    * the view's text in pieces, joined once at the end: join() gives one flat string, which the callers read
    * character by character faster than the tree of pieces that `+=` would leave
@@ -520,10 +550,19 @@ export interface SqueezedText {
  * map back only a few spans (squeezedSpan).
  */
 export function squeezeIndex(keep: MappedText): SqueezedText {
+  return squeeze(keep, false);
+}
+
+/** squeezeIndex(keep) whose `at` is reused by the next call (see normalizeKeepScratch). */
+export function squeezeIndexScratch(keep: MappedText): SqueezedText {
+  return squeeze(keep, true);
+}
+
+function squeeze(keep: MappedText, scratch: boolean): SqueezedText {
   const src = keep.text;
   const n = src.length;
   const codes = scratchCodes(n + 1);
-  const at = new Int32Array(n + 1);
+  const at = intsFor(scratch ? 2 : -1, n + 1);
   let k = 0;
   let surrogates = false;
   for (let i = 0; i < n; i++) {
