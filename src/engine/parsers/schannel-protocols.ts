@@ -24,7 +24,7 @@ import {
   type RegValue,
 } from './registry-text';
 import type { ArtifactParser } from './types';
-import { lowerHead, mayHold, PhraseSet, withoutNuls } from './text/phrases';
+import { hasNul, lowerHead, mayHold, PhraseSet, withoutNuls } from './text/phrases';
 
 /** 'default' = neither value decides it, so the OS default applies. */
 export type ProtocolState = 'enabled' | 'disabled' | 'default';
@@ -164,17 +164,49 @@ function numberOf(
 
 const SCHANNEL_TAIL = '\\securityproviders\\schannel';
 
-const SCHANNEL_TAIL_ANY_CASE = /\\securityproviders\\schannel/i;
+/** SCHANNEL_TAIL at `i` of `path` in any ASCII case (the tail is lower-case letters and `\`) */
+function tailAt(path: string, i: number): boolean {
+  for (let j = 0; j < SCHANNEL_TAIL.length; j++) {
+    const c = path.charCodeAt(i + j);
+    const t = SCHANNEL_TAIL.charCodeAt(j);
+    if (c !== t && (t === 92 || (c | 32) !== t)) return false;
+  }
+  return true;
+}
 
 /**
  * `path.toLowerCase().indexOf(SCHANNEL_TAIL)` without lower-casing every key's path (most of what the key
  * loop allocated). Lower-casing keeps every character's length except U+0130's (which becomes i + U+0307),
  * so without U+0130 offsets agree; and no character but an ASCII one lower-cases to a letter of the tail
- * (U+0130 aside), which is what the case-insensitive pattern matches too.
+ * (U+0130 aside). The tail starts with `\`, so only the backslashes of the path are tried (this replaced a
+ * case-insensitive pattern search, which folds ASCII letters only, as tailAt does).
  */
 function schannelAt(path: string): number {
   if (path.indexOf('\u0130') >= 0) return path.toLowerCase().indexOf(SCHANNEL_TAIL);
-  return path.search(SCHANNEL_TAIL_ANY_CASE);
+  const last = path.length - SCHANNEL_TAIL.length;
+  for (let i = path.indexOf('\\'); i >= 0 && i <= last; i = path.indexOf('\\', i + 1))
+    if (tailAt(path, i)) return i;
+  return -1;
+}
+
+/** the segment spellings most keys hold, by length: handed out instead of a fresh copy of each */
+const KNOWN_SEGMENTS = new Map<number, string[]>();
+for (const w of [
+  'Protocols',
+  'Client',
+  'Server',
+  'Ciphers',
+  'Hashes',
+  'KeyExchangeAlgorithms',
+  ...PROTOCOL_NAMES,
+])
+  KNOWN_SEGMENTS.set(w.length, [...(KNOWN_SEGMENTS.get(w.length) ?? []), w]);
+
+/** `path.slice(from, to)`, as the shared string when it is one of KNOWN_SEGMENTS */
+function segment(path: string, from: number, to: number): string {
+  const known = KNOWN_SEGMENTS.get(to - from);
+  if (known) for (const w of known) if (path.startsWith(w, from)) return w;
+  return path.slice(from, to);
 }
 
 /**
@@ -186,7 +218,7 @@ function segmentsFrom(path: string, from: number): string[] {
   while (from <= path.length) {
     let j = path.indexOf('\\', from);
     if (j < 0) j = path.length;
-    if (j > from) parts.push(path.slice(from, j));
+    if (j > from) parts.push(segment(path, from, j));
     from = j + 1;
   }
   return parts;
@@ -221,7 +253,9 @@ const SNIFF_GATE = new PhraseSet([
 export function sniffSchannelProtocols(text: string): number {
   if (!mayHold(text, 200_000, SNIFF_GATE)) return 0;
   const raw = text.length > 200_000 ? text.slice(0, 200_000) : text;
-  const head = raw.includes('\u0000') ? withoutNuls(raw).toLowerCase() : lowerHead(text, 200_000);
+  // (hasNul remembers its answer for the block every sniffer is asked about: most blocks are not read again)
+  const head =
+    hasNul(text) && raw.includes('\u0000') ? withoutNuls(raw).toLowerCase() : lowerHead(text, 200_000);
   const hasPath = head.includes('schannel\\protocols') || head.includes('schannel\\\\protocols');
   const hasValue = head.includes('disabledbydefault') || /\benabled\b/.test(head);
   const hasProto = /(tls|ssl) [0-9]\.[0-9]/.test(head);
