@@ -1040,6 +1040,47 @@ function findMessages(keep: MappedText, sq: SqueezedText): Found[] {
   return found;
 }
 
+/** where an English message's alert number follows (squeezed view) */
+const ALERT_NUMBER = /(?:codeis|generated:|received:)[0-9]/;
+
+/** a label line of a header (tried at a line start: sticky), dropped from a description read by structure */
+const LABEL_LINE = /[ \t]{0,8}[^\s:：]{1,30}(?:[ \t][^\s:：]{1,20}){0,3}[ \t]{0,16}[:：]/y;
+/** a line of XML (tried at a line start: sticky) */
+const XML_LINE = /[ \t]{0,8}</y;
+/** where the XML view starts after a description label */
+const XML_AFTER_DESCRIPTION = /(?:Event Xml|XML de l|事件 XML|<Event)/i;
+
+/**
+ * The description of a record without an English message, to be read by structure: its table message, or
+ * its text (from its description label, else from its start; 8000 characters at most) without label lines
+ * and XML, lines joined with spaces.
+ */
+function descriptionOf(rec: Rec, keep: MappedText): string {
+  if (rec.tableMessage) return keep.text.slice(rec.tableMessage.start, rec.tableMessage.end);
+  const ks = rec.descStart ?? viewIndexAt(keep, rec.start);
+  const ke = viewIndexAt(keep, rec.end);
+  const body = keep.text.slice(ks, Math.min(ke, ks + 8000));
+  // the lines of body.split('\n') that are kept, walked by offset (the patterns cannot read past a line
+  // break, so a sticky one tried at a line start sees what the line alone would show)
+  const kept: string[] = [];
+  for (let ls = 0; ls <= body.length;) {
+    let le = body.indexOf('\n', ls);
+    if (le < 0) le = body.length;
+    // (with a description label every line is kept: the label pattern is not tried)
+    LABEL_LINE.lastIndex = ls;
+    XML_LINE.lastIndex = ls;
+    if ((rec.descStart !== null || !LABEL_LINE.test(body)) && !XML_LINE.test(body))
+      kept.push(body.slice(ls, le));
+    ls = le + 1;
+  }
+  let desc = kept.join(' ');
+  if (rec.descStart !== null) {
+    const xmlAt = desc.search(XML_AFTER_DESCRIPTION);
+    if (xmlAt >= 0) desc = desc.slice(0, xmlAt);
+  }
+  return desc;
+}
+
 /**
  * Stage 3: the events of each record, from its English messages, or from its header and text read by their
  * structure when it has none (localized or XML-only); the record's XML data completes them.
@@ -1088,10 +1129,10 @@ function assembleEvents(ctx: EventContext, records: Rec[], found: Found[]): void
         // numbers inside the message
         const slice = sq.text.slice(f.start, f.end);
         if (f.event.alert !== null) {
-          const at = slice.search(/(?:codeis|generated:|received:)[0-9]/);
+          const at = slice.search(ALERT_NUMBER);
           if (at >= 0) {
             const numAt =
-              f.start + at + (/codeis/.test(slice.slice(at, at + 6)) ? 6 : slice.slice(at).indexOf(':') + 1);
+              f.start + at + (slice.startsWith('codeis', at) ? 6 : slice.indexOf(':', at) - at + 1);
             const len = String(f.event.alert).length;
             evidence.push(
               evidenceInSqueezed(
@@ -1134,32 +1175,12 @@ function assembleEvents(ctx: EventContext, records: Rec[], found: Found[]): void
       // localized, truncated or XML-only: read by structure
       const e = emptyEvent();
       e.eventId = rec.declaredId;
-      let desc: string;
-      if (rec.tableMessage) desc = keep.text.slice(rec.tableMessage.start, rec.tableMessage.end);
-      else {
-        const ks = rec.descStart ?? viewIndexAt(keep, rec.start);
-        const ke = viewIndexAt(keep, rec.end);
-        const body = keep.text.slice(ks, Math.min(ke, ks + 8000));
-        // drop label lines and XML
-        desc = body
-          .split('\n')
-          .filter(
-            // (with a description label every line is kept: the label pattern is not tried)
-            (l) =>
-              rec.descStart !== null ||
-              !/^[ \t]{0,8}[^\s:：]{1,30}(?:[ \t][^\s:：]{1,20}){0,3}[ \t]{0,16}[:：]/.test(l),
-          )
-          .filter((l) => !/^[ \t]{0,8}</.test(l))
-          .join(' ');
-        if (rec.descStart !== null) {
-          const xmlAt = desc.search(/(?:Event Xml|XML de l|事件 XML|<Event)/i);
-          if (xmlAt >= 0) desc = desc.slice(0, xmlAt);
-        }
-      }
+      /** the description, read only when there is no event data */
+      let desc = '';
       if (alertData || stateData) {
         if (alertData && /^[0-9]{1,3}$/.test(alertData.value)) e.alert = Number(alertData.value);
         if (stateData && /^[0-9]{1,6}$/.test(stateData.value)) e.state = Number(stateData.value);
-      } else if (desc.trim().length > 0) {
+      } else if ((desc = descriptionOf(rec, keep)).trim().length > 0) {
         readByStructure(desc, e);
         if (e.byStructure && rec.language === null && /[^\x20-\x7e]/.test(desc))
           rec.language = /[\u4e00-\u9fff]/.test(desc) ? 'zh' : null;
