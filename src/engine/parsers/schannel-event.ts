@@ -1176,11 +1176,11 @@ function assembleEvents(ctx: EventContext, records: Rec[], found: Found[]): void
       const e = emptyEvent();
       e.eventId = rec.declaredId;
       /** the description, read only when there is no event data */
-      let desc = '';
+      const desc = alertData || stateData ? '' : descriptionOf(rec, keep);
       if (alertData || stateData) {
         if (alertData && /^[0-9]{1,3}$/.test(alertData.value)) e.alert = Number(alertData.value);
         if (stateData && /^[0-9]{1,6}$/.test(stateData.value)) e.state = Number(stateData.value);
-      } else if ((desc = descriptionOf(rec, keep)).trim().length > 0) {
+      } else if (desc.trim().length > 0) {
         readByStructure(desc, e);
         if (e.byStructure && rec.language === null && /[^\x20-\x7e]/.test(desc))
           rec.language = /[\u4e00-\u9fff]/.test(desc) ? 'zh' : null;
