@@ -759,6 +759,13 @@ function eventForMessage(
   return r.newEvent(p.error, msgStart, pre);
 }
 
+/** Messages that point at a starved or overloaded TCP listener: why, and how strongly. */
+const LISTENER_HINTS: Record<number, [string, 'strong' | 'weak']> = {
+  17887: ['An IO Completion Listener was non-yielding (17887): the listener is starved.', 'strong'],
+  17197: ['Logins time out on the server (17197): heavy load or a starved listener.', 'weak'],
+  26040: ['The TCP listener failed in AcceptEx (26040).', 'weak'],
+};
+
 /** Facts and evidence of a message the event was just made from. */
 function messageFacts(
   r: ErrorlogReader,
@@ -816,32 +823,13 @@ function messageFacts(
       break;
     }
     case 17887:
-      addHint(
-        facts.scenarioHints,
-        'tcp-listener-overload',
-        'An IO Completion Listener was non-yielding (17887): the listener is starved.',
-        'strong',
-      );
-      r.evMessage(msg, msgStart, 300, event.meaning, 'scenarioHints');
-      break;
     case 17197:
-      addHint(
-        facts.scenarioHints,
-        'tcp-listener-overload',
-        'Logins time out on the server (17197): heavy load or a starved listener.',
-        'weak',
-      );
+    case 26040: {
+      const [why, strength] = LISTENER_HINTS[p.error]!;
+      addHint(facts.scenarioHints, 'tcp-listener-overload', why, strength);
       r.evMessage(msg, msgStart, 300, event.meaning, 'scenarioHints');
       break;
-    case 26040:
-      addHint(
-        facts.scenarioHints,
-        'tcp-listener-overload',
-        'The TCP listener failed in AcceptEx (26040).',
-        'weak',
-      );
-      r.evMessage(msg, msgStart, 300, event.meaning, 'scenarioHints');
-      break;
+    }
     case null:
       if (event.hresult === '0x80090331') {
         addHint(
