@@ -170,6 +170,21 @@ describe('sql-version: bare builds and KB3135244 lines', () => {
     expect(r.facts.build).toBeNull();
     expect(sqlVersionParser.sniff('Microsoft Windows NT 10.0.14393.0')).toBe(0);
   });
+  it('takes only a whole dotted number for the build', () => {
+    const build = (t: string) => parse(t).facts.build;
+    expect(
+      build('Driver 3.1.2.345; Microsoft SQL Server 2014 (SP2-GDR) (KB4505217) - 12.0.5214.6 (X64)'),
+    ).toBe('12.0.5214.6');
+    // part of a longer number: not a build
+    expect(build('112.0.5214.6')).toBeNull();
+    expect(build('12.0.52145')).toBeNull();
+    expect(build('12.0.5214.6.7')).toBeNull();
+    expect(build('v1.12.0.5214.6 then 11.0.7001.0')).toBe('11.0.7001.0');
+    // a trailing full stop ends the sentence, not the number
+    expect(build('12.0.5214.')).toBe('12.0.5214');
+    expect(build('12.00.5214.6')).toBe('12.0.5214.6');
+    expect(sqlVersionParser.sniff('SQL Server 12.0.5214.6.7 and 11.0.7001')).toBe(0.8);
+  });
   it('reads UTF-16 text read as single bytes', () => {
     const text = [...fx('banner-2014-sp2-gdr.txt')].map((c) => c + '\u0000').join('');
     const r = parse(text);

@@ -71,8 +71,6 @@ interface At<T> {
   end: number;
 }
 
-/** a dotted build of 3 or 4 parts (module-level: lastIndex is reset before each use) */
-const BUILD_RE = /(\d{1,2})\.(\d{1,2})\.(\d{3,5})(?:\.(\d{1,5}))?/g;
 /** text just before a number that is a Windows version or build, not SQL Server's */
 const NOT_SQL_BEFORE = /Windows NT\s*$|Build\s*$|OS Version:?\s*$/i;
 const BANNER_BEFORE = / - $/;
@@ -82,18 +80,79 @@ const VERSION_BEFORE = /version\W*$/i;
 /** '0'-'9' (NaN, past the end, is not) */
 const isDigit = (code: number) => code >= 48 && code <= 57;
 
-/** Finds the SQL Server build: the one after " - " in a banner, after a ProductVersion label, or the first plausible one. */
-function findBuild(text: string): At<SqlBuild> | null {
-  const re = BUILD_RE;
-  re.lastIndex = 0;
+/** how many digits (at most `max`) start at `i` */
+function digitRun(text: string, i: number, max: number): number {
+  const n = Math.min(text.length, i + max);
+  let k = i;
+  while (k < n && isDigit(text.charCodeAt(k))) k++;
+  return k - i;
+}
+
+/** the value of `length` digits at `i` */
+function digitsValue(text: string, i: number, length: number): number {
+  let v = 0;
+  for (let k = i; k < i + length; k++) v = v * 10 + (text.charCodeAt(k) - 48);
+  return v;
+}
+
+/** The dotted number nextDotted found last (one object, reused: nothing is allocated per number). */
+const dotted = { start: 0, end: 0, major: 0, minor: 0, build: 0, revision: 0, hasRevision: false };
+
+/**
+ * The next dotted number at or after `from`, exactly as /(\d{1,2})\.(\d{1,2})\.(\d{3,5})(?:\.(\d{1,5}))?/g
+ * would find it (leftmost start, greedy parts), into `dotted`; false when there is none. Such a number's
+ * first dot is its second or third character, so only the dots of the text are looked at (found natively),
+ * instead of trying a match at every character.
+ */
+function nextDotted(text: string, from: number): boolean {
+  const n = text.length;
+  for (let d = text.indexOf('.', from + 1); d >= 0; d = text.indexOf('.', d + 1)) {
+    // first part: one or two digits ending just before the dot, starting at or after `from`
+    if (d - 1 < from || !isDigit(text.charCodeAt(d - 1))) continue;
+    const start = d - 2 >= from && isDigit(text.charCodeAt(d - 2)) ? d - 2 : d - 1;
+    // second part: one or two digits, then a dot (two digits not followed by a dot do not match at all)
+    const second = d + 1;
+    const k2 = digitRun(text, second, 2);
+    if (k2 === 0 || second + k2 >= n || text.charCodeAt(second + k2) !== 46) continue;
+    // third part: three to five digits
+    const third = second + k2 + 1;
+    const k3 = digitRun(text, third, 5);
+    if (k3 < 3) continue;
+    let end = third + k3;
+    // optional fourth part: a dot and one to five digits
+    dotted.hasRevision = false;
+    if (end < n && text.charCodeAt(end) === 46) {
+      const k4 = digitRun(text, end + 1, 5);
+      if (k4 > 0) {
+        dotted.hasRevision = true;
+        dotted.revision = digitsValue(text, end + 1, k4);
+        end += 1 + k4;
+      }
+    }
+    dotted.start = start;
+    dotted.end = end;
+    dotted.major = digitsValue(text, start, d - start);
+    dotted.minor = digitsValue(text, second, k2);
+    dotted.build = digitsValue(text, third, k3);
+    return true;
+  }
+  return false;
+}
+
+/**
+ * Finds the SQL Server build: the one after " - " in a banner, after a ProductVersion label, or the first
+ * plausible one. With `any`, the first plausible one (whether there is a build at all).
+ */
+function findBuild(text: string, any = false): At<SqlBuild> | null {
   let best: At<SqlBuild> | null = null;
   let bestScore = -1;
-  let m: RegExpExecArray | null;
   let count = 0;
-  while ((m = re.exec(text)) !== null && count < 2000) {
+  let from = 0;
+  while (count < 2000 && nextDotted(text, from)) {
     count++;
-    const at = m.index;
-    const after = at + m[0].length;
+    const at = dotted.start;
+    const after = dotted.end;
+    from = after;
     const prev = at > 0 ? text.charCodeAt(at - 1) : 32;
     const next = after < text.length ? text.charCodeAt(after) : 32;
     if (
@@ -103,9 +162,9 @@ function findBuild(text: string): At<SqlBuild> | null {
       (next === 46 && after + 1 < text.length && isDigit(text.charCodeAt(after + 1)))
     )
       continue;
-    const major = Number(m[1]);
-    const minor = Number(m[2]);
-    const build = Number(m[3]);
+    const major = dotted.major;
+    const minor = dotted.minor;
+    const build = dotted.build;
     if (major < 7 || major > 17) continue;
     if (!(minor === 0 || (major === 10 && minor === 50))) continue;
     if (build >= 10000) continue;
@@ -115,17 +174,17 @@ function findBuild(text: string): At<SqlBuild> | null {
     if (BANNER_BEFORE.test(before)) score = 5;
     else if (PRODUCT_VERSION_BEFORE.test(before)) score = 4;
     else if (VERSION_BEFORE.test(before)) score = 3;
-    if (m[4] !== undefined) score += 0.5;
+    if (dotted.hasRevision) score += 0.5;
     if (score > bestScore) {
       bestScore = score;
       best = {
-        value: { major, minor, build, revision: m[4] === undefined ? null : Number(m[4]) },
+        value: { major, minor, build, revision: dotted.hasRevision ? dotted.revision : null },
         start: at,
         end: after,
       };
+      if (any) return best;
     }
   }
-  re.lastIndex = 0;
   return best;
 }
 
@@ -167,7 +226,20 @@ const SNIFF_GATE = new PhraseSet([
   '@@version',
 ]);
 const ERRORLOG_LINE = /^[ \t]*\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\.\d{2}\s/gm;
-const errorlogLines = (head: string) => (head.match(ERRORLOG_LINE) ?? []).length;
+
+/** more than three ERRORLOG lines (counted only up to four) */
+function manyErrorlogLines(head: string): boolean {
+  const re = ERRORLOG_LINE;
+  re.lastIndex = 0;
+  let n = 0;
+  while (re.exec(head) !== null) {
+    if (++n > 3) {
+      re.lastIndex = 0;
+      return true;
+    }
+  }
+  return false;
+}
 
 const SNIFF_PRODUCT_YEAR =
   /Microsoft SQL Server (2000|2005|2008|2012|2014|2016|2017|2019|2022|2025|vNext)\b/i;
@@ -186,11 +258,11 @@ export function sniffSqlVersion(text: string): number {
   const labelled = SNIFF_LABELLED.test(head);
   const bare = trimmed <= 40 && SNIFF_BARE_BUILD.test(head);
   if (!sqlServer && !labelled && !bare) return 0;
-  const hasBuild = findBuild(head.length > 20_000 ? head.slice(0, 20_000) : head) !== null;
+  const hasBuild = findBuild(head.length > 20_000 ? head.slice(0, 20_000) : head, true) !== null;
   if (hasBuild) {
-    if (sqlServer && SNIFF_PRODUCT_YEAR.test(head)) return errorlogLines(head) > 3 ? 0.5 : 0.95;
+    if (sqlServer && SNIFF_PRODUCT_YEAR.test(head)) return manyErrorlogLines(head) ? 0.5 : 0.95;
     if (labelled) return 0.9;
-    if (sqlServer) return errorlogLines(head) > 3 ? 0.4 : 0.8;
+    if (sqlServer) return manyErrorlogLines(head) ? 0.4 : 0.8;
     if (bare) return 0.7;
   }
   if (sqlServer && SNIFF_RELEASE.test(head)) return 0.5;
