@@ -528,27 +528,27 @@ function osObservation(
   ubr: number | null,
   nt: string | null,
   product: string | null,
-  facts: string[],
+  facts: readonly string[],
   extra: Partial<OsInfo> = {},
+  side?: Side,
 ): Observation {
-  return {
-    type: 'os',
-    value: {
-      product,
-      build,
-      ubr,
-      leadingZeroFix: extra.leadingZeroFix ?? null,
-      family: extra.family ?? familyOfBuild(build, nt),
-    },
-    ref: refOf(
-      ctx,
-      result,
-      facts,
-      product
-        ? `Windows: ${product}${build ? ` (build ${build}${ubr !== null ? '.' + ubr : ''})` : ''}.`
-        : `Windows build ${build ?? 'unknown'}.`,
-    ),
+  const value: OsInfo = {
+    product,
+    build,
+    ubr,
+    leadingZeroFix: extra.leadingZeroFix ?? null,
+    family: extra.family ?? familyOfBuild(build, nt),
   };
+  const ref = refOf(
+    ctx,
+    result,
+    facts,
+    product
+      ? `Windows: ${product}${build ? ` (build ${build}${ubr !== null ? '.' + ubr : ''})` : ''}.`
+      : `Windows build ${build ?? 'unknown'}.`,
+  );
+  // a literal, not a spread copy with the side added (spread copies are slow dictionary-mode objects)
+  return side === undefined ? { type: 'os', value, ref } : { type: 'os', value, ref, side };
 }
 
 /** The cipher family of a Windows build, by the knowledge tables' names. */
@@ -579,6 +579,9 @@ function splitBuild(v: unknown): { build: number | null; ubr: number | null } {
     : { build: null, ubr: null };
 }
 
+const OS_FACTS_UBR: readonly string[] = ['ubr', 'build', 'product', 'version'];
+const OS_FACTS: readonly string[] = ['build', 'product', 'version'];
+
 export function adaptOsVersion(result: Result, ctx: AdapterContext): Observation[] {
   // fields read by name (see fieldsOf): the first of the names that holds a value
   const f = fieldsOf(result.facts);
@@ -590,28 +593,20 @@ export function adaptOsVersion(result: Result, ctx: AdapterContext): Observation
   if (ubr === null && u2 !== undefined) ubr = u2;
   if (build === null && !product) return [];
   const fix = bool(f.leadingZeroFix ?? f.hasLeadingZeroFix ?? f.dheLeadingZeroFix);
-  const family = str(f.defaultCipherFamily ?? f.cipherFamily) ?? null;
+  const extra: Partial<OsInfo> = { family: str(f.defaultCipherFamily ?? f.cipherFamily) ?? null };
+  if (fix !== undefined) extra.leadingZeroFix = fix;
   return [
     // the UBR's characters show the update level (and so the DHE leading-zero fix) when it is known
-    osObservation(
-      ctx,
-      result,
-      build,
-      ubr,
-      null,
-      product,
-      ubr !== null ? ['ubr', 'build', 'product', 'version'] : ['build', 'product', 'version'],
-      {
-        ...(fix !== undefined ? { leadingZeroFix: fix } : {}),
-        family,
-      },
-    ),
+    osObservation(ctx, result, build, ubr, null, product, ubr !== null ? OS_FACTS_UBR : OS_FACTS, extra),
   ];
 }
 
 // ---------------------------------------------------------------------------------------------------
 // sql-version
 // ---------------------------------------------------------------------------------------------------
+
+const SQL_FACTS: readonly string[] = ['build', 'product', 'version'];
+const SQL_OS_FACTS: readonly string[] = ['osBuild', 'osProduct', 'windows', 'os'];
 
 export function adaptSqlVersion(result: Result, ctx: AdapterContext): Observation[] {
   // fields read by name (see fieldsOf): the first of the names that holds a value
@@ -633,27 +628,16 @@ export function adaptSqlVersion(result: Result, ctx: AdapterContext): Observatio
       hasLoginDispatcherPool: bool(f.hasLoginDispatcherPool) ?? null,
       linux,
     },
-    ref: refOf(
-      ctx,
-      result,
-      ['build', 'product', 'version'],
-      `${product ?? 'SQL Server'} ${build ?? ''}`.trim() + '.',
-    ),
+    ref: refOf(ctx, result, SQL_FACTS, `${product ?? 'SQL Server'} ${build ?? ''}`.trim() + '.'),
   });
   // @@VERSION names the Windows of the SQL Server machine too
   const os = fieldsOf(f.os);
   const osBuild = splitBuild(f.osBuild ?? f.windowsBuild ?? os.build);
   const osProduct = str(f.osProduct ?? f.windows ?? os.product) ?? null;
   if (osBuild.build !== null || osProduct)
-    out.push({
-      ...osObservation(ctx, result, osBuild.build, osBuild.ubr, null, osProduct, [
-        'osBuild',
-        'osProduct',
-        'windows',
-        'os',
-      ]),
-      side: 'server',
-    } as Observation);
+    out.push(
+      osObservation(ctx, result, osBuild.build, osBuild.ubr, null, osProduct, SQL_OS_FACTS, {}, 'server'),
+    );
   return out;
 }
 
