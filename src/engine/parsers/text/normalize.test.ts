@@ -83,6 +83,26 @@ describe('squeezeView', () => {
   });
 });
 
+describe('squeezeIndex, every code unit', () => {
+  it('lower-cases every character as the character-by-character view does, in blocks of 512', () => {
+    for (let from = 0; from < 0x10000; from += 512) {
+      let text = '';
+      // each character between two letters; in some blocks a final Σ, an İ or a surrogate pair (case by context)
+      for (let c = from; c < from + 512; c++) text += `A${String.fromCharCode(c)}b `;
+      if (from % 4096 === 0) text += ' ΟΔΟΣ';
+      if (from % 4096 === 1024) text += ' İi';
+      if (from % 4096 === 2048) text += ' \ud801\udc00'; // a capital letter outside the BMP
+      const keep = normalizeText(text, { whitespace: 'keep' });
+      const drop = normalizeText(text, { whitespace: 'drop', lowercase: true });
+      const squeezed = squeezeIndex(keep);
+      if (squeezed.text !== drop.text)
+        expect({ from, text: squeezed.text }).toEqual({ from, text: drop.text });
+      const view = squeezeView(keep);
+      expect(view.starts.every((x, i) => x === drop.starts[i])).toBe(true);
+    }
+  });
+});
+
 describe('normalizeText, line view (keep, no lower-casing)', () => {
   const variants: NormalizeOptions[] = [];
   for (const unescape of ['auto', 'always', 'never'] as const)
