@@ -418,11 +418,15 @@ export function normalizeKeepScratch(
   original: string,
   options: Omit<NormalizeOptions, 'whitespace' | 'lowercase'>,
 ): MappedText {
-  return normalizeKeep(original, { ...options, whitespace: 'keep' }, true);
+  return normalizeKeep(original, options, true);
 }
 
 /** normalizeText for { whitespace: 'keep', lowercase: false }: same results as normalizeTextByCharacter. */
-function normalizeKeep(original: string, options: NormalizeOptions, scratch = false): MappedText {
+function normalizeKeep(
+  original: string,
+  options: Omit<NormalizeOptions, 'whitespace' | 'lowercase'>,
+  scratch = false,
+): MappedText {
   const input = typeof original === 'string' ? original : '';
   const maxInput = options.maxInput ?? DEFAULT_MAX_INPUT;
   const n = Math.min(input.length, maxInput);
@@ -519,7 +523,7 @@ function normalizeKeep(original: string, options: NormalizeOptions, scratch = fa
       // changes every few characters (a non-breaking space between every word, quote markers on short
       // lines): stretches no longer pay, the per-character pass is quicker for such a text
       if (pieces.length > DENSE_PIECES && pieces.length * 16 > i)
-        return normalizeTextByCharacter(original, options);
+        return normalizeTextByCharacter(original, { ...options, whitespace: 'keep', lowercase: false });
     }
     i = e;
   }
