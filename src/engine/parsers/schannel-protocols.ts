@@ -116,6 +116,14 @@ export function effectiveProtocols(
 
 const SIDE_WORD: Record<Side, string> = { server: 'Server', client: 'Client' };
 
+/**
+ * `protocols.<name>.<side>`, the fact of every protocol side key's evidence: one shared string each instead
+ * of a new one per key (the adapter looks each evidence's fact up in a Map, which hashes a new string again)
+ */
+const SIDE_FACT = Object.fromEntries(
+  PROTOCOL_NAMES.map((p) => [p, { server: `protocols.${p}.server`, client: `protocols.${p}.client` }]),
+) as Record<ProtocolName, Record<Side, string>>;
+
 function describe(p: ProtocolName, side: Side, s: SideSetting): string {
   const who = side === 'server' ? 'accepting connections (Server)' : 'making connections (Client)';
   switch (s.state) {
@@ -164,49 +172,18 @@ function numberOf(
 
 const SCHANNEL_TAIL = '\\securityproviders\\schannel';
 
-/** SCHANNEL_TAIL at `i` of `path` in any ASCII case (the tail is lower-case letters and `\`) */
-function tailAt(path: string, i: number): boolean {
-  for (let j = 0; j < SCHANNEL_TAIL.length; j++) {
-    const c = path.charCodeAt(i + j);
-    const t = SCHANNEL_TAIL.charCodeAt(j);
-    if (c !== t && (t === 92 || (c | 32) !== t)) return false;
-  }
-  return true;
-}
+const SCHANNEL_TAIL_ANY_CASE = /\\securityproviders\\schannel/i;
 
 /**
  * `path.toLowerCase().indexOf(SCHANNEL_TAIL)` without lower-casing every key's path (most of what the key
  * loop allocated). Lower-casing keeps every character's length except U+0130's (which becomes i + U+0307),
  * so without U+0130 offsets agree; and no character but an ASCII one lower-cases to a letter of the tail
- * (U+0130 aside). The tail starts with `\`, so only the backslashes of the path are tried (this replaced a
- * case-insensitive pattern search, which folds ASCII letters only, as tailAt does).
+ * (U+0130 aside), which is what the case-insensitive pattern matches too. (A hand-written scan with
+ * charCodeAt was slower: the canonical path is a concatenation, read character by character through it.)
  */
 function schannelAt(path: string): number {
   if (path.indexOf('\u0130') >= 0) return path.toLowerCase().indexOf(SCHANNEL_TAIL);
-  const last = path.length - SCHANNEL_TAIL.length;
-  for (let i = path.indexOf('\\'); i >= 0 && i <= last; i = path.indexOf('\\', i + 1))
-    if (tailAt(path, i)) return i;
-  return -1;
-}
-
-/** the segment spellings most keys hold, by length: handed out instead of a fresh copy of each */
-const KNOWN_SEGMENTS = new Map<number, string[]>();
-for (const w of [
-  'Protocols',
-  'Client',
-  'Server',
-  'Ciphers',
-  'Hashes',
-  'KeyExchangeAlgorithms',
-  ...PROTOCOL_NAMES,
-])
-  KNOWN_SEGMENTS.set(w.length, [...(KNOWN_SEGMENTS.get(w.length) ?? []), w]);
-
-/** `path.slice(from, to)`, as the shared string when it is one of KNOWN_SEGMENTS */
-function segment(path: string, from: number, to: number): string {
-  const known = KNOWN_SEGMENTS.get(to - from);
-  if (known) for (const w of known) if (path.startsWith(w, from)) return w;
-  return path.slice(from, to);
+  return path.search(SCHANNEL_TAIL_ANY_CASE);
 }
 
 /**
@@ -218,7 +195,7 @@ function segmentsFrom(path: string, from: number): string[] {
   while (from <= path.length) {
     let j = path.indexOf('\\', from);
     if (j < 0) j = path.length;
-    if (j > from) parts.push(segment(path, from, j));
+    if (j > from) parts.push(path.slice(from, j));
     from = j + 1;
   }
   return parts;
@@ -364,7 +341,7 @@ const ENABLED_OR_DBD = /^(enabled|disabledbydefault)$/i;
 /** `Protocols\<name>\<Client|Server>` */
 function sideKey(g: Gathered, k: RegKey, p: ProtocolName, side: Side): void {
   const s = g.settings[p][side];
-  const fact = `protocols.${p}.${side}`;
+  const fact = SIDE_FACT[p][side];
   if (k.deleted) {
     Object.assign(s, emptySide());
     g.problemAt(

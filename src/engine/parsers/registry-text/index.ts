@@ -912,16 +912,23 @@ export function keysUnder(read: RegRead, prefixLower: string): RegKey[] {
   return read.keys.filter((k) => k.canonical.toLowerCase().startsWith(prefixLower));
 }
 
+/** lower case of the names valueNamed was asked for (the callers' constants: no new copy per call) */
+const LOWER_NAMES = new Map<string, string>();
+
 export function valueNamed(key: RegKey, name: string): RegValue | undefined {
-  const n = name.toLowerCase();
+  let n = LOWER_NAMES.get(name);
+  if (n === undefined) {
+    n = name.toLowerCase();
+    if (LOWER_NAMES.size < 256) LOWER_NAMES.set(name, n);
+  }
   // Lower-casing keeps the length of every character but U+0130 (which becomes i + U+0307), so for a name
   // without U+0307 a value name of another length cannot match: most values are passed over without
-  // lower-casing their names.
+  // lower-casing their names (and a name spelled as asked for matches without it).
   const sameLength = !n.includes('\u0307');
   let found: RegValue | undefined;
   for (const v of key.values) {
     if (sameLength && v.name.length !== n.length) continue;
-    if (v.name.toLowerCase() === n) found = v; // last one wins, as in a .reg import
+    if (v.name === name || v.name.toLowerCase() === n) found = v; // last one wins, as in a .reg import
   }
   return found;
 }
