@@ -695,6 +695,8 @@ function safeParse(text: string): ParseResult<'schannel-protocols', SchannelProt
 
 export const schannelProtocolsParser: ArtifactParser<'schannel-protocols', SchannelProtocolsFacts> = {
   kind: 'schannel-protocols',
+  // the highest score sniffSchannelProtocols returns: detection skips it on blocks already scored that high
+  sniffMax: 0.95,
   sniff: (text) => {
     try {
       return sniffSchannelProtocols(text);
