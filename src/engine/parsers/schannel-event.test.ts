@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import {
   keyOccurrences,
   LABEL_PATTERNS,
+  mayStartRecord,
   MSG_PATTERNS,
   nextMessage,
   parseSchannelEvent,
@@ -353,5 +354,21 @@ describe('schannel-event label look-ups', () => {
       }
     }
     expect(matches).toBeGreaterThan(labels.length * 5);
+  });
+
+  it('tests a line against the record start pattern whenever its words could start it', () => {
+    const [recordStart] = LABEL_PATTERNS[0]!;
+    let starts = 0;
+    for (const line of [...lines, ...lines.map((l) => l.toUpperCase())]) {
+      for (const pad of ['', ' ', '\t', '        ', '         ']) {
+        const t = pad + line;
+        let f0 = 0;
+        while (f0 < t.length && (t.charCodeAt(f0) === 32 || t.charCodeAt(f0) === 9)) f0++;
+        if (!recordStart.test(t)) continue;
+        starts++;
+        expect({ t, tested: mayStartRecord(t, f0) }).toEqual({ t, tested: true });
+      }
+    }
+    expect(starts).toBeGreaterThan(20);
   });
 });

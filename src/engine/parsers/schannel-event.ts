@@ -428,6 +428,12 @@ const LOCALIZED_LABELS: [RegExp, string][] = [
 const RECORD_START =
   /^[ \t]{0,8}(?:Event\[[0-9]{1,7}\][ \t]{0,4}:|Log Name[ \t]{0,8}:|TimeCreated[ \t]{0,8}:|Nom du journal[ \t]{0,8}:|日志名称[ \t]{0,4}[:：]|Protokollname[ \t]{0,8}:|Nombre de registro[ \t]{0,8}:|ログの名前[ \t]{0,4}[:：])/;
 const XML_EVENT_START = /^[ \t]{0,8}<Event[ \t>]/;
+/** a colon, ASCII or full-width */
+const COLON = /[:：]/;
+
+/** Lines that name a label the localized label patterns share with English. */
+const ENGLISH_SHARED_LABEL = /^[ \t]{0,8}(?:Source|Date|Computer)[ \t]{0,8}:/;
+
 const XML_HEADER_LINE =
   /^[ \t]{0,8}(?:Event Xml|XML de l['’]événement|事件 XML|Ereignis-XML|XML del evento)[ \t]{0,4}[:：]/i;
 const TABLE_ROW =
@@ -449,6 +455,9 @@ export const LABEL_FIRST = {
   record: firstChars('ELTN日Pロ'),
   xmlHeader: firstChars('EeXx事'),
   localized: firstChars('NSIODCPQE日来事级计ロソイレコ'),
+  /** each of LOCALIZED_LABELS (fr, zh, de, es, ja) */
+  localizedByLanguage: ['NSIOD', '日来事级计', 'PQEC', 'NOIE', 'ロソイレコ'].map(firstChars),
+  englishShared: firstChars('SDC'),
   id: firstChars('EI事イ이'),
   time: firstChars('DTF日'),
   computer: firstChars('CMOE计コ'),
@@ -459,6 +468,11 @@ export const LABEL_PATTERNS: [RegExp, ReadonlySet<number>][] = [
   [RECORD_START, LABEL_FIRST.record],
   [XML_HEADER_LINE, LABEL_FIRST.xmlHeader],
   ...LOCALIZED_LABELS.map(([re]): [RegExp, ReadonlySet<number>] => [re, LABEL_FIRST.localized]),
+  ...LOCALIZED_LABELS.map(([re], i): [RegExp, ReadonlySet<number>] => [
+    re,
+    LABEL_FIRST.localizedByLanguage[i] ?? new Set(),
+  ]),
+  [ENGLISH_SHARED_LABEL, LABEL_FIRST.englishShared],
   [ID_LABEL, LABEL_FIRST.id],
   [TIME_LABEL, LABEL_FIRST.time],
   [COMPUTER_LABEL, LABEL_FIRST.computer],
@@ -473,6 +487,34 @@ const LEAD_ID = 8;
 const LEAD_TIME = 16;
 const LEAD_COMPUTER = 32;
 const LEAD_DESCRIPTION = 64;
+const LEAD_ENGLISH_SHARED = 128;
+/** for each character code, a bit per language of LOCALIZED_LABELS whose labels may start with it */
+const LEAD_LANGUAGES = new Uint8Array(0x10000);
+LABEL_FIRST.localizedByLanguage.forEach((set, i) => {
+  for (const c of set) LEAD_LANGUAGES[c] = (LEAD_LANGUAGES[c] ?? 0) | (1 << i);
+});
+/** the words RECORD_START needs where a line's first visible character is, by that character */
+const RECORD_WORDS = new Map<number, string[]>();
+for (const word of [
+  'Event[',
+  'Log Name',
+  'TimeCreated',
+  'Nom du journal',
+  '日志名称',
+  'Protokollname',
+  'Nombre de registro',
+  'ログの名前',
+]) {
+  const c = word.charCodeAt(0);
+  RECORD_WORDS.set(c, [...(RECORD_WORDS.get(c) ?? []), word]);
+}
+/** whether a line whose first visible character is at `at` may match RECORD_START (its words, literally) */
+export function mayStartRecord(text: string, at: number): boolean {
+  const words = RECORD_WORDS.get(text.charCodeAt(at));
+  if (!words) return false;
+  for (const w of words) if (text.startsWith(w, at)) return true;
+  return false;
+}
 const LEAD_FLAGS = new Uint8Array(0x10000);
 for (const [set, bit] of [
   [LABEL_FIRST.record, LEAD_RECORD],
@@ -482,6 +524,7 @@ for (const [set, bit] of [
   [LABEL_FIRST.time, LEAD_TIME],
   [LABEL_FIRST.computer, LEAD_COMPUTER],
   [LABEL_FIRST.description, LEAD_DESCRIPTION],
+  [LABEL_FIRST.englishShared, LEAD_ENGLISH_SHARED],
 ] as const)
   for (const c of set) LEAD_FLAGS[c] = (LEAD_FLAGS[c] ?? 0) | bit;
 
@@ -535,11 +578,6 @@ function nextOf(text: string, sign: string, from: number): number {
   return at < 0 ? text.length + 1 : at;
 }
 
-/** a colon, ASCII or full-width */
-const COLON = /[:：]/;
-
-/** Lines that name a label the localized label patterns share with English. */
-const ENGLISH_SHARED_LABEL = /^[ \t]{0,8}(?:Source|Date|Computer)[ \t]{0,8}:/;
 const MAX_EVENTS = 1000;
 
 function emptyEvent(): SchannelEvent {
@@ -891,8 +929,12 @@ function readRecords(text: string, keep: MappedText): Rec[] {
       cur = r;
       continue;
     }
-    const xmlStart = lead === 60 && XML_EVENT_START.test(t);
-    if ((leads & LEAD_RECORD && RECORD_START.test(t)) || (xmlStart && !awaitingXml)) {
+    // XML_EVENT_START and RECORD_START need their words where the line's first visible character is
+    const xmlStart = lead === 60 && kt.startsWith('<Event', ls + f0) && XML_EVENT_START.test(t);
+    if (
+      (leads & LEAD_RECORD && mayStartRecord(kt, ls + f0) && RECORD_START.test(t)) ||
+      (xmlStart && !awaitingXml)
+    ) {
       const isXml = xmlStart;
       /** /^[ \t]{0,8}Event\[/ */
       const wevtutilHead = lead >= 0 && t.startsWith('Event[', f0);
@@ -918,10 +960,13 @@ function readRecords(text: string, keep: MappedText): Rec[] {
       cur.declaredId === null &&
       leads & LEAD_LOCALIZED &&
       // a label shared with English (Source, Date, Computer) never names the language
-      !ENGLISH_SHARED_LABEL.test(t)
+      !(leads & LEAD_ENGLISH_SHARED && ENGLISH_SHARED_LABEL.test(t))
     ) {
-      for (const [re, lang] of LOCALIZED_LABELS) {
-        if (re.test(t)) {
+      /** the languages whose labels may start with the line's first visible character */
+      const languages = LEAD_LANGUAGES[lead] ?? 0;
+      for (let i = 0; i < LOCALIZED_LABELS.length; i++) {
+        const [re, lang] = LOCALIZED_LABELS[i]!;
+        if (languages & (1 << i) && re.test(t)) {
           cur.language = lang;
           break;
         }
