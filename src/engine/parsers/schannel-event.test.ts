@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import {
   keyOccurrences,
   LABEL_PATTERNS,
-  mayStartRecord,
+  LABEL_WORDS,
   MSG_PATTERNS,
   nextMessage,
   parseSchannelEvent,
@@ -356,19 +356,20 @@ describe('schannel-event label look-ups', () => {
     expect(matches).toBeGreaterThan(labels.length * 5);
   });
 
-  it('tests a line against the record start pattern whenever its words could start it', () => {
-    const [recordStart] = LABEL_PATTERNS[0]!;
+  it('tests a line against a label pattern whenever its words stand at the first visible character', () => {
     let starts = 0;
     for (const line of [...lines, ...lines.map((l) => l.toUpperCase())]) {
       for (const pad of ['', ' ', '\t', '        ', '         ']) {
         const t = pad + line;
         let f0 = 0;
         while (f0 < t.length && (t.charCodeAt(f0) === 32 || t.charCodeAt(f0) === 9)) f0++;
-        if (!recordStart.test(t)) continue;
-        starts++;
-        expect({ t, tested: mayStartRecord(t, f0) }).toEqual({ t, tested: true });
+        for (const [re, wordsAt] of LABEL_WORDS) {
+          if (!re.test(t)) continue;
+          starts++;
+          expect({ re: re.source, t, tested: wordsAt(t, f0) }).toEqual({ re: re.source, t, tested: true });
+        }
       }
     }
-    expect(starts).toBeGreaterThan(20);
+    expect(starts).toBeGreaterThan(100);
   });
 });

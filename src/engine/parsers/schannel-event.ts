@@ -493,9 +493,25 @@ const LEAD_LANGUAGES = new Uint8Array(0x10000);
 LABEL_FIRST.localizedByLanguage.forEach((set, i) => {
   for (const c of set) LEAD_LANGUAGES[c] = (LEAD_LANGUAGES[c] ?? 0) | (1 << i);
 });
-/** the words RECORD_START needs where a line's first visible character is, by that character */
-const RECORD_WORDS = new Map<number, string[]>();
-for (const word of [
+/** Label words by their first character: whether one of them stands at an offset of a text. */
+class Words {
+  private readonly byFirst = new Map<number, string[]>();
+  constructor(words: readonly string[]) {
+    for (const word of words) {
+      const c = word.charCodeAt(0);
+      this.byFirst.set(c, [...(this.byFirst.get(c) ?? []), word]);
+    }
+  }
+  at(text: string, at: number): boolean {
+    const words = this.byFirst.get(text.charCodeAt(at));
+    if (!words) return false;
+    for (const w of words) if (text.startsWith(w, at)) return true;
+    return false;
+  }
+}
+
+/** the words each label pattern needs where a line's first visible character is */
+const RECORD_WORDS = new Words([
   'Event[',
   'Log Name',
   'TimeCreated',
@@ -504,17 +520,33 @@ for (const word of [
   'Protokollname',
   'Nombre de registro',
   'ログの名前',
-]) {
-  const c = word.charCodeAt(0);
-  RECORD_WORDS.set(c, [...(RECORD_WORDS.get(c) ?? []), word]);
-}
-/** whether a line whose first visible character is at `at` may match RECORD_START (its words, literally) */
-export function mayStartRecord(text: string, at: number): boolean {
-  const words = RECORD_WORDS.get(text.charCodeAt(at));
-  if (!words) return false;
-  for (const w of words) if (text.startsWith(w, at)) return true;
-  return false;
-}
+]);
+const TIME_WORDS = new Words(['Date', 'TimeCreated', '日期', 'Datum', 'Fecha']);
+const COMPUTER_WORDS = new Words([
+  'Computer',
+  'MachineName',
+  'Ordinateur',
+  '计算机',
+  'Computername',
+  'Equipo',
+  'コンピューター',
+]);
+const DESCRIPTION_WORDS = new Words([
+  'Description',
+  'Message',
+  'Beschreibung',
+  'Descripción',
+  '描述',
+  '説明',
+  'Descrição',
+]);
+/** the label patterns with the test of their words, for the tests */
+export const LABEL_WORDS: [RegExp, (text: string, at: number) => boolean][] = [
+  [RECORD_START, (text, at) => RECORD_WORDS.at(text, at)],
+  [TIME_LABEL, (text, at) => TIME_WORDS.at(text, at)],
+  [COMPUTER_LABEL, (text, at) => COMPUTER_WORDS.at(text, at)],
+  [DESCRIPTION_LABEL, (text, at) => DESCRIPTION_WORDS.at(text, at)],
+];
 const LEAD_FLAGS = new Uint8Array(0x10000);
 for (const [set, bit] of [
   [LABEL_FIRST.record, LEAD_RECORD],
@@ -932,7 +964,7 @@ function readRecords(text: string, keep: MappedText): Rec[] {
     // XML_EVENT_START and RECORD_START need their words where the line's first visible character is
     const xmlStart = lead === 60 && kt.startsWith('<Event', ls + f0) && XML_EVENT_START.test(t);
     if (
-      (leads & LEAD_RECORD && mayStartRecord(kt, ls + f0) && RECORD_START.test(t)) ||
+      (leads & LEAD_RECORD && RECORD_WORDS.at(kt, ls + f0) && RECORD_START.test(t)) ||
       (xmlStart && !awaitingXml)
     ) {
       const isXml = xmlStart;
@@ -1000,18 +1032,25 @@ function readRecords(text: string, keep: MappedText): Rec[] {
     }
     if (!cur.timestamp) {
       const tm =
-        (hasColon && leads & LEAD_TIME ? TIME_LABEL.exec(t) : null) ??
+        (hasColon && leads & LEAD_TIME && TIME_WORDS.at(kt, ls + f0) ? TIME_LABEL.exec(t) : null) ??
         (hasLt && t.includes('<TimeCreated') ? XML_TIME.exec(t) : null);
       if (tm && tm[1]) cur.timestamp = tm[1].trim();
     }
     if (!cur.computer) {
       const cm =
-        (hasColon && leads & LEAD_COMPUTER ? COMPUTER_LABEL.exec(t) : null) ??
-        (hasLt && t.includes('<Computer>') ? XML_COMPUTER.exec(t) : null);
+        (hasColon && leads & LEAD_COMPUTER && COMPUTER_WORDS.at(kt, ls + f0)
+          ? COMPUTER_LABEL.exec(t)
+          : null) ?? (hasLt && t.includes('<Computer>') ? XML_COMPUTER.exec(t) : null);
       if (cm && cm[1]) cur.computer = cm[1].trim();
     }
 
-    if (cur.descStart === null && hasColon && leads & LEAD_DESCRIPTION && DESCRIPTION_LABEL.test(t)) {
+    if (
+      cur.descStart === null &&
+      hasColon &&
+      leads & LEAD_DESCRIPTION &&
+      DESCRIPTION_WORDS.at(kt, ls + f0) &&
+      DESCRIPTION_LABEL.test(t)
+    ) {
       const colon = t.search(COLON);
       cur.descStart = ls + colon + 1;
     }
