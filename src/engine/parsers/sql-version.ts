@@ -14,7 +14,7 @@ import {
 import { osProductOf } from './os-version';
 import { cleanText, evidenceFor, toOriginal, type CleanText } from './registry-text';
 import type { ArtifactParser } from './types';
-import { mayHold, PhraseSet, withoutNuls } from './text/phrases';
+import { hasNul, lowerHead, mayHold, PhraseSet, withoutNuls } from './text/phrases';
 
 export interface SqlVersionFacts {
   /** e.g. 'SQL Server 2014' */
@@ -248,24 +248,35 @@ const SNIFF_SQL_SERVER = /SQL ?Server/i;
 const SNIFF_BARE_BUILD = /^\s*\d{1,2}\.\d{1,2}\.\d{3,5}(\.\d{1,5})?\s*$/;
 const SNIFF_RELEASE = /Microsoft SQL Server (2000|2005|2008|2012|2014|2016|2017|2019|2022|2025)\b/i;
 
+/** SNIFF_SQL_SERVER, SNIFF_LABELLED and the start of the release patterns, as lower-case words */
+const SQL_SERVER_WORDS = new PhraseSet(['sql server', 'sqlserver']);
+const LABEL_WORDS = new PhraseSet(['productversion', 'serverproperty', '@@version']);
+const RELEASE_WORDS = new PhraseSet(['microsoft sql server ']);
+
 export function sniffSqlVersion(text: string): number {
   const head = withoutNuls(text.length > 100_000 ? text.slice(0, 100_000) : text);
   const trimmed = head.trim().length;
   if (trimmed > 40 && !mayHold(text, 100_000, SNIFF_GATE)) return 0;
   // Every score needs "SQL Server" (SNIFF_PRODUCT_YEAR and SNIFF_RELEASE hold it), a label, or a bare
-  // build: without them the build is not looked for.
-  const sqlServer = SNIFF_SQL_SERVER.test(head);
-  const labelled = SNIFF_LABELLED.test(head);
+  // build: without them the build is not looked for. Without NULs, the head lower-cased (the gate's, kept
+  // by lowerHead) is searched for the words instead of running the case-insensitive patterns: those match
+  // ASCII letters only, and lower-casing keeps every ASCII letter in place.
+  const nul = hasNul(text);
+  const lower = nul ? '' : lowerHead(text, 100_000);
+  const sqlServer = nul ? SNIFF_SQL_SERVER.test(head) : SQL_SERVER_WORDS.someOccur(lower);
+  const labelled = nul ? SNIFF_LABELLED.test(head) : LABEL_WORDS.someOccur(lower);
   const bare = trimmed <= 40 && SNIFF_BARE_BUILD.test(head);
   if (!sqlServer && !labelled && !bare) return 0;
   const hasBuild = findBuild(head.length > 20_000 ? head.slice(0, 20_000) : head, true) !== null;
+  // both release patterns start with "Microsoft SQL Server "
+  const release = sqlServer && (nul || RELEASE_WORDS.someOccur(lower));
   if (hasBuild) {
-    if (sqlServer && SNIFF_PRODUCT_YEAR.test(head)) return manyErrorlogLines(head) ? 0.5 : 0.95;
+    if (release && SNIFF_PRODUCT_YEAR.test(head)) return manyErrorlogLines(head) ? 0.5 : 0.95;
     if (labelled) return 0.9;
     if (sqlServer) return manyErrorlogLines(head) ? 0.4 : 0.8;
     if (bare) return 0.7;
   }
-  if (sqlServer && SNIFF_RELEASE.test(head)) return 0.5;
+  if (release && SNIFF_RELEASE.test(head)) return 0.5;
   return 0;
 }
 
