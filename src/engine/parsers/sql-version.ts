@@ -225,18 +225,52 @@ const SNIFF_GATE = new PhraseSet([
   'serverproperty',
   '@@version',
 ]);
-const ERRORLOG_LINE = /^[ \t]*\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\.\d{2}\s/gm;
+/** a character JavaScript's \s matches */
+function isSpace(c: number): boolean {
+  return (
+    (c >= 9 && c <= 13) ||
+    c === 32 ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
 
-/** more than three ERRORLOG lines (counted only up to four) */
+/** what a multi-line ^ follows */
+const isLineBreak = (c: number) => c === 10 || c === 13 || c === 0x2028 || c === 0x2029;
+
+/** the shape of /^[ \t]*\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\.\d{2}\s/ at line start `i` (an ERRORLOG line) */
+const ERRORLOG_STAMP = 'dddd-dd-dd dd:dd:dd.dd';
+function errorlogLineAt(text: string, i: number): boolean {
+  const n = text.length;
+  let c = text.charCodeAt(i);
+  while (i < n && (c === 32 || c === 9)) c = text.charCodeAt(++i);
+  if (i + ERRORLOG_STAMP.length >= n) return false;
+  for (let k = 0; k < ERRORLOG_STAMP.length; k++) {
+    const want = ERRORLOG_STAMP.charCodeAt(k);
+    const got = text.charCodeAt(i + k);
+    if (want === 100 ? !isDigit(got) : got !== want) return false;
+  }
+  return isSpace(text.charCodeAt(i + ERRORLOG_STAMP.length));
+}
+
+/**
+ * More than three ERRORLOG lines (counted only up to four): what
+ * (head.match(/^[ \t]*\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\.\d{2}\s/gm) ?? []).length > 3 says, one
+ * line start at a time without a pattern (each line start holds at most one such match).
+ */
 function manyErrorlogLines(head: string): boolean {
-  const re = ERRORLOG_LINE;
-  re.lastIndex = 0;
-  let n = 0;
-  while (re.exec(head) !== null) {
-    if (++n > 3) {
-      re.lastIndex = 0;
-      return true;
-    }
+  const n = head.length;
+  let found = 0;
+  for (let i = 0; i < n; i++) {
+    if (i > 0 && !isLineBreak(head.charCodeAt(i - 1))) continue;
+    if (errorlogLineAt(head, i) && ++found > 3) return true;
   }
   return false;
 }
