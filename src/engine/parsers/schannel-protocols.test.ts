@@ -200,6 +200,18 @@ describe('schannel-protocols: PowerShell', () => {
     const e = r.evidence.find((x) => x.fact === 'protocols.TLS 1.0.client')!;
     expect(text.slice(e.start, e.end)).toMatch(/^(Enabled|DisabledByDefault)\s+: [01]$/);
   });
+  it('reads a reg query dump pasted after a Get-ChildItem table as reg query, not as table rows', () => {
+    const query = fx('reg-query-tls12-only.txt');
+    const alone = parse(query).facts.protocols;
+    const text = `${fx('get-childitem-table.txt')}\n\n${query}`;
+    const r = parse(text);
+    // the dump comes last, so its values are the ones that count for the keys both name
+    expect(r.facts.protocols['TLS 1.2']).toEqual(alone['TLS 1.2']);
+    expect(r.facts.protocols['TLS 1.0']).toEqual(alone['TLS 1.0']);
+    expect(r.facts.formats).toEqual(expect.arrayContaining(['powershell-table', 'reg-query']));
+    expect(r.problems.filter((p) => p.code === 'unknown-protocol-key')).toEqual([]);
+    spansHold(text, r);
+  });
   it('takes the key from the command echo when PSPath lines were trimmed off', () => {
     const text =
       "PS C:\\> Get-ItemProperty -Path 'HKLM:\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\TLS 1.1\\Client'\n\nEnabled           : 0\nDisabledByDefault : 1\n";

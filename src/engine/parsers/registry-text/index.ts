@@ -626,6 +626,16 @@ class Reader {
     this.cannotAt = text.indexOf(CANNOT_FIND);
   }
 
+  /**
+   * A `reg query` or .reg key line ends a Get-ChildItem table pasted above it: without this, the indented
+   * value lines under the key would be read as rows of that table.
+   */
+  endTable(): void {
+    this.hive = null;
+    this.propCol = -1;
+    this.tableKey = null;
+  }
+
   flushBlock(): void {
     const block = this.block;
     if (!block) return;
@@ -761,6 +771,12 @@ function tableLine(r: Reader, t: string, hive: string): boolean {
   if (propCol <= 0) return false;
   const line = r.lines;
   const namePart = t.slice(0, propCol).trim();
+  // a registry key's name holds no backslash: a line whose name column does (a command echo such as
+  // `C:\>reg query "HKLM\..."`) is past the end of the table
+  if (namePart.includes('\\')) {
+    r.endTable();
+    return false;
+  }
   const propPart = t.slice(propCol);
   if (namePart) {
     const canonical = `${hive}\\${namePart}`;
@@ -844,10 +860,14 @@ function readLine(r: Reader): void {
   // .reg header
   if ((c0 === 82 || c0 === 87) && /^(REGEDIT4|Windows Registry Editor Version \d+\.\d+)\s*$/.test(trimmed)) {
     r.formats.add('reg-file');
+    r.endTable();
     return;
   }
   // .reg key and value
-  if (t.startsWith('[') && trimmed.endsWith(']') && regFileKey(r, t, trimmed)) return;
+  if (t.startsWith('[') && trimmed.endsWith(']') && regFileKey(r, t, trimmed)) {
+    r.endTable();
+    return;
+  }
   const cur = r.cur;
   if (cur && cur.format === 'reg-file' && (t.startsWith('"') || t.startsWith('@='))) {
     regFileValue(r, cur);
@@ -859,8 +879,10 @@ function readLine(r: Reader): void {
     t.charCodeAt(0) === c0 &&
     /^(HKEY_|HKLM\\|HKCU\\)/i.test(t) &&
     regQueryKey(r, t)
-  )
+  ) {
+    r.endTable();
     return;
+  }
   // reg query value line
   if ((t[0] === ' ' || t[0] === '\t') && !r.hive && regQueryValue(r, t)) return;
 
