@@ -1553,6 +1553,8 @@ export function sniffSchannelEvent(input: string): number {
 
 export const schannelEventParser: ArtifactParser<'schannel-event', SchannelEventFacts> = {
   kind: 'schannel-event',
+  // the highest return of sniffSchannelEvent (three message phrases, or an event id 368xx scores 0.9)
+  sniffMax: 0.95,
   sniff: sniffSchannelEvent,
   parse: parseSchannelEvent,
 };
