@@ -99,7 +99,9 @@ function asciiHead(s: string, n: number): boolean {
 
 /**
  * `s` starts with `word` in any ASCII case (`word` written in one case, letters and punctuation only). A
- * character outside ASCII never matches: none upper- or lower-cases to a character of the words compared.
+ * character outside ASCII never matches, although a few case-map onto ASCII letters (U+0131 dotless i upper-
+ * cases to I, U+017F long s to S): a caller that must agree with a case-insensitive pattern search checks
+ * that the text is ASCII first (as canonicalPath does) or compares words those characters cannot stand in.
  */
 function startsWithAnyCase(s: string, word: string): boolean {
   if (s.length < word.length) return false;

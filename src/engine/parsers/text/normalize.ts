@@ -586,8 +586,10 @@ function squeeze(keep: MappedText, scratch: boolean): SqueezedText {
  * The 'drop' + lowercase view made from a 'keep' view of the same text (same other options): exactly what
  * normalizeText(original, { whitespace: 'drop', lowercase: true, ... }) returns. In a 'keep' view whitespace
  * is always a space, a tab or a line break, and visible characters are already folded, so dropping those
- * three and lower-casing the rest gives the same characters with the same original spans. The parsers use
- * squeezeIndex (no maps built); this is squeezeIndex with the keep view's maps read through `at`.
+ * three and lower-casing the rest gives the same characters with the same original spans. The Schannel event
+ * parser uses squeezeIndexScratch (no maps built); this function and squeezeIndex stay for the tests that
+ * hold the squeezed index equal to normalizeText's 'drop' view (squeezeIndex with the keep view's maps read
+ * through `at`).
  */
 export function squeezeView(keep: MappedText): MappedText {
   const { text, at } = squeezeIndex(keep);
