@@ -858,7 +858,23 @@ function eventPosition(events: readonly unknown[] | undefined, e: unknown): numb
 }
 
 const eventFacts = new WeakMap<readonly Evidence[], Map<number, number>>();
-const EVENT_FACT = /^events(?:\.(0|[1-9][0-9]*)(?:\.|$)|\[(0|[1-9][0-9]*)\]$)/;
+/**
+ * The event number of a fact `events.N`, `events.N.<field>` or `events[N]` (N without leading zeros), or -1:
+ * what /^events(?:\.(0|[1-9][0-9]*)(?:\.|$)|\[(0|[1-9][0-9]*)\]$)/ captures, read without a regular
+ * expression (it ran once per evidence record of every part, and each match allocated an array)
+ */
+export function eventNumberOfFact(fact: string): number {
+  if (!fact.startsWith('events')) return -1;
+  const open = fact.charCodeAt(6);
+  if (open !== 46 && open !== 91) return -1; // '.' or '['
+  let i = 7;
+  while (i < fact.length && fact.charCodeAt(i) >= 48 && fact.charCodeAt(i) <= 57) i++;
+  const digits = i - 7;
+  if (digits === 0 || (digits > 1 && fact.charCodeAt(7) === 48)) return -1;
+  const after = i < fact.length ? fact.charCodeAt(i) : -1;
+  if (open === 46 ? after !== -1 && after !== 46 : after !== 93 || i + 1 !== fact.length) return -1;
+  return Number(fact.slice(7, i));
+}
 
 /**
  * Event number -> position of the first record whose fact is `events.N`, `events.N.<field>` or `events[N]`
@@ -871,10 +887,8 @@ function eventFactIndex(list: readonly Evidence[]): Map<number, number> {
   for (let i = 0; i < list.length; i++) {
     const fact = list[i]!.fact;
     if (typeof fact !== 'string') continue;
-    const m = EVENT_FACT.exec(fact);
-    if (!m) continue;
-    const n = Number(m[1] ?? m[2]);
-    if (!index.has(n)) index.set(n, i);
+    const n = eventNumberOfFact(fact);
+    if (n >= 0 && !index.has(n)) index.set(n, i);
   }
   eventFacts.set(list, index);
   return index;

@@ -19,7 +19,7 @@
  */
 import { evidenceAt, type Evidence, type ParseResult, type Problem } from '../model';
 import { addHint, type ScenarioHint } from './text/hints';
-import { normalizeText, toOriginalSpan, type MappedText } from './text/normalize';
+import { normalizeKeepScratch, toOriginalSpan, type MappedText } from './text/normalize';
 import { lowerHead, PhraseSet } from './text/phrases';
 import type { ArtifactParser } from './types';
 
@@ -342,11 +342,21 @@ const keysFoundBuffer = new Int32Array(PATTERNS.length);
 // Line prefixes
 // ---------------------------------------------------------------------------------------------------
 
-const TS_ISO = /^[ \t]{0,8}(\d{4}-\d{2}-\d{2}[ T]\d{1,2}:\d{2}:\d{2}(?:[.,]\d{1,7})?)(?=[ \t,]|$)/;
+// Sticky patterns, tried with test() at an offset: what they match runs from that offset to lastIndex (the
+// timestamps after their leading blanks), so no match array is made for every line of a long log.
+/** an ISO timestamp (ERRORLOG) after at most 8 blanks */
+const TS_ISO = /[ \t]{0,8}\d{4}-\d{2}-\d{2}[ T]\d{1,2}:\d{2}:\d{2}(?:[.,]\d{1,7})?(?=[ \t,]|$)/y;
+/** a US or European timestamp (SSMS Log File Viewer export) after at most 8 blanks */
 const TS_US =
-  /^[ \t]{0,8}(\d{1,2}[/.]\d{1,2}[/.]\d{2,4}[ \t]{1,4}\d{1,2}:\d{2}:\d{2}(?:[.,]\d{1,7})?(?:[ \t]?[AaPp][Mm])?)(?=[ \t,]|$)/;
-const SOURCE = /^(spid\d{1,6}[a-z]{0,2}|Server|Logon|Backup|Setup|SQL Server|Unknown)(?=[ \t,]|$)/i;
-const SEVERITY_WORD = /^(Unknown|Error|Warning|Information|Info)(?=[\t,])/i;
+  /[ \t]{0,8}\d{1,2}[/.]\d{1,2}[/.]\d{2,4}[ \t]{1,4}\d{1,2}:\d{2}:\d{2}(?:[.,]\d{1,7})?(?:[ \t]?[AaPp][Mm])?(?=[ \t,]|$)/y;
+const SOURCE = /(?:spid\d{1,6}[a-z]{0,2}|Server|Logon|Backup|Setup|SQL Server|Unknown)(?=[ \t,]|$)/iy;
+const SEVERITY_WORD = /(?:Unknown|Error|Warning|Information|Info)(?=[\t,])/iy;
+
+/** Where sticky `re` matches at `at` in `text` ends, or -1. */
+function stickyEnd(re: RegExp, text: string, at: number): number {
+  re.lastIndex = at;
+  return re.test(text) ? re.lastIndex : -1;
+}
 const HEADER =
   /^([^\s:,]{1,14})[ \t]?:[ \t]{0,4}(\d{1,6}),[ \t]{0,4}([^\s:,]{1,20})[ \t]?:[ \t]{0,4}(\d{1,3}),[ \t]{0,4}([^\s:,]{1,14})[ \t]?:[ \t]{0,4}(\d{1,5})/u;
 /** where HEADER's colon can be at the latest: after 14 code points of label (28 code units) and a space */
@@ -364,17 +374,20 @@ interface Prefix {
   kind: 'errorlog' | 'log-viewer' | 'plain';
 }
 
-/** Skips spaces, tabs and commas; returns the new offset and whether a tab or comma was seen. */
-function skipSep(line: string, from: number): [number, boolean] {
+/**
+ * Skips spaces, tabs and commas from `from`: the new offset times two, plus one when a tab or comma was seen
+ * (one number rather than a pair: it is called up to three times per line)
+ */
+function skipSep(line: string, from: number): number {
   let at = from;
-  let sawTabOrComma = false;
+  let sawTabOrComma = 0;
   while (at < line.length) {
     const c = line.charCodeAt(at);
-    if (c === 9 || c === 44) sawTabOrComma = true;
+    if (c === 9 || c === 44) sawTabOrComma = 1;
     else if (c !== 32) break;
     at++;
   }
-  return [at, sawTabOrComma];
+  return at * 2 + sawTabOrComma;
 }
 
 /** A JSON wrapper in front of a log line: `{"log":"`, `"message": "`. */
@@ -395,31 +408,30 @@ function stripPrefix(line: string): Prefix {
   while (first < 8 && (head.charCodeAt(first) === 32 || head.charCodeAt(first) === 9)) first++;
   const c0 = head.charCodeAt(first);
   if (c0 >= 48 && c0 <= 57) {
-    const iso = TS_ISO.exec(head);
-    const us = iso ? null : TS_US.exec(head);
-    const ts = iso ?? us;
-    if (ts && ts[1]) {
-      timestamp = ts[1];
-      at += ts[0].length;
-      kind = iso ? 'errorlog' : 'log-viewer';
+    // the timestamp is what the pattern matched after the blanks (`first` counted them, at most 8)
+    const iso = stickyEnd(TS_ISO, head, 0);
+    const end = iso >= 0 ? iso : stickyEnd(TS_US, head, 0);
+    if (end > first) {
+      timestamp = head.slice(first, end);
+      at += end;
+      kind = iso >= 0 ? 'errorlog' : 'log-viewer';
     }
   }
   let source: string | null = null;
   if (timestamp) {
-    let sep: boolean;
-    [at, sep] = skipSep(line, at);
-    if (sep) kind = 'log-viewer';
-    const src = SOURCE.exec(line.slice(at, at + 40));
-    if (src && src[1]) {
-      source = src[1];
-      at += src[0].length;
-      [at, sep] = skipSep(line, at);
-      if (sep) kind = 'log-viewer';
-      const sev = SEVERITY_WORD.exec(line.slice(at, at + 20));
-      if (sev) {
-        at += sev[0].length;
-        [at] = skipSep(line, at);
-      }
+    let sep = skipSep(line, at);
+    at = sep >> 1;
+    if (sep & 1) kind = 'log-viewer';
+    // a source word is at most 12 characters: the pattern reads the same as it did on a 40-character slice
+    const srcEnd = stickyEnd(SOURCE, line, at);
+    if (srcEnd > at) {
+      source = line.slice(at, srcEnd);
+      sep = skipSep(line, srcEnd);
+      at = sep >> 1;
+      if (sep & 1) kind = 'log-viewer';
+      // at most 11 characters, likewise
+      const sevEnd = stickyEnd(SEVERITY_WORD, line, at);
+      if (sevEnd >= 0) at = skipSep(line, sevEnd) >> 1;
     }
   }
   return { timestamp, source, messageAt: at, kind };
@@ -533,7 +545,9 @@ export function parseErrorlog(input: string): ErrorlogResult {
   let r: ErrorlogReader | null = null;
   const problems: Problem[] = [];
   try {
-    const view = normalizeText(text, { whitespace: 'keep', maxInput: MAX_INPUT });
+    // the view lives only while this synchronous parse runs (evidence is quoted from the original text as it
+    // is found), so its maps can be the reused ones: no 8 bytes per character allocated for every part
+    const view = normalizeKeepScratch(text, { maxInput: MAX_INPUT });
     if (view.truncated) {
       problems.push({
         code: 'input-truncated',
