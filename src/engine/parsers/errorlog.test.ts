@@ -160,3 +160,21 @@ describe('errorlog adversarial input', () => {
     expect(() => parseErrorlog(42 as unknown as string)).not.toThrow();
   });
 });
+
+describe('errorlog lines around letters whose lower case is longer', () => {
+  it('reads the same messages when a line holds U+0130 (the lower-cased view is then one character longer)', () => {
+    const lines = [
+      '2024-03-01 10:17:02.11 Logon       Error: 17830, Severity: 20, State: 11.',
+      '2024-03-01 10:17:02.11 Logon       Network error code 0x2746 occurred while establishing a connection; the connection has been closed. [CLIENT: 10.0.0.5]',
+      '2024-03-01 10:16:38.21 Server      Microsoft SQL Server 2019 (RTM) - 15.0.2000.5 (X64) on Linux (Ubuntu 20.04)',
+    ];
+    const plain = parseErrorlog(lines.join('\n'));
+    const withDottedI = parseErrorlog(['İstanbul office log', ...lines].join('\n'));
+    expect(withDottedI.facts.events.map((e) => [e.error, e.client, e.message])).toEqual(
+      plain.facts.events.map((e) => [e.error, e.client, e.message]),
+    );
+    expect(withDottedI.facts.events[0]?.client).toBe('10.0.0.5');
+    expect(withDottedI.facts.serverOs).toBe('linux');
+    expect(withDottedI.facts.serverBuild).toBe('15.0.2000.5');
+  });
+});
