@@ -12,6 +12,7 @@ import {
   type ProtocolName,
   type ScenarioId,
 } from '../ids';
+import { suiteById } from '../knowledge-tables/cipher-suites';
 import type { ArtifactKind, Evidence, ParseResult } from '../model';
 import { arr, at, bool, first, isObj, num, str, strings, type Obj } from './read';
 import type {
@@ -957,7 +958,7 @@ export function adaptSchannelEvent(result: Result, ctx: AdapterContext): Observa
         ev?.meaning || `Schannel event ${eventId}${info.alert !== null ? ' alert ' + info.alert : ''}.`,
       ),
     });
-    const suite = str(e.cipherSuiteName ?? e.cipherSuite ?? e.suite);
+    const suite = suiteName(str(e.cipherSuiteName ?? e.cipherSuite ?? e.suite));
     if (eventId === 36880 && suite)
       out.push({
         type: 'negotiatedSuite',
@@ -966,6 +967,15 @@ export function adaptSchannelEvent(result: Result, ctx: AdapterContext): Observa
       });
   }
   return out;
+}
+
+/**
+ * A suite as event 36880 gives it ("0xC030") by its IANA name when the table knows the code point: the rules
+ * compare names (a DHE suite written in hex is still a DHE suite).
+ */
+function suiteName(suite: string | undefined): string | undefined {
+  if (!suite || !/^0x[0-9a-f]{1,4}$/i.test(suite)) return suite;
+  return suiteById(parseInt(suite.slice(2), 16))?.iana ?? suite;
 }
 
 function roleOf(e: Obj): MaybeSide | undefined {

@@ -261,3 +261,40 @@ describe('a long ERRORLOG', () => {
     expect(new Set(starts).size).toBe(30);
   });
 });
+
+/** Event 36880 as Event Viewer shows it: the message, a blank line, the negotiated parameters. */
+const E36880 = (suite: string) =>
+  `An TLS 1.2 server handshake completed successfully. The negotiated cryptographic parameters are as follows.
+
+   Protocol version: TLS 1.2
+   CipherSuite: ${suite}
+   Exchange strength: 384 bits`;
+
+describe('a successful handshake (event 36880) with its negotiated parameters', () => {
+  it('is one Schannel event, not an event and a one-suite cipher list', async () => {
+    const a = await analyzeText(schannel(36880, E36880('0xC030')));
+    expect(a.parts.map((p) => p.kind)).toEqual(['schannel-event']);
+    expect(collectSignals([inputFromAnalysis('System log', a)]).negotiatedSuite?.value).toBe(
+      'TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384',
+    );
+    const d = diagnose([inputFromAnalysis('System log', a)]);
+    // no "only 1 suites are enabled" reading of the negotiated suite
+    const mismatch = d.ranked.find((r) => r.scenario === 'cipher-suite-mismatch')!;
+    expect([...mismatch.for, ...mismatch.against].map((r) => r.text).join(' ')).not.toMatch(/Only 1 suites/);
+    expect(mismatch.against.map((r) => r.text).join(' ')).toMatch(/A suite was negotiated/);
+  });
+
+  it('names a suite given in hex, so a DHE suite counts as DHE', async () => {
+    const a = await analyzeText(schannel(36880, E36880('0x009F')));
+    expect(collectSignals([inputFromAnalysis('System log', a)]).negotiatedSuite?.value).toBe(
+      'TLS_DHE_RSA_WITH_AES_256_GCM_SHA384',
+    );
+  });
+
+  it('Get-TlsCipherSuite output ("CipherSuite : 49200", a decimal number) is still a cipher list', async () => {
+    const a = await analyzeText(
+      'KeyType               : 0\nName                  : TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384\nCipherSuite           : 49200\nCipher                : AES\n',
+    );
+    expect(a.parts.map((p) => p.kind)).toEqual(['cipher-suites']);
+  });
+});

@@ -423,7 +423,9 @@ export function sniffCipherSuites(text: string): number {
   while (re.exec(head) && n < 10) n++;
   const functions = /\bFunctions\b/i.test(head) && /hex\(7\)|REG_MULTI_SZ|REG_SZ|00010002/i.test(head);
   if (functions) return 0.95;
-  if (/^[ \t]*CipherSuite[ \t]*:[ \t]*\d+/m.test(head)) return 0.9;
+  // Get-TlsCipherSuite's list: "CipherSuite : 49196", a decimal number (event 36880's "CipherSuite: 0xC030"
+  // is the one suite a handshake negotiated, not a list)
+  if (/^[ \t]*CipherSuite[ \t]*:[ \t]*\d+[ \t]*\r?$/m.test(head)) return 0.9;
   if (n >= 3) return 0.85;
   if (n >= 1) return 0.4;
   if (/0x(?:c0|00|13|cc)[0-9a-f]{2}\b/i.test(head) && /cipher/i.test(head)) return 0.3;

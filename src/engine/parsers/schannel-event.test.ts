@@ -373,3 +373,16 @@ describe('schannel-event label look-ups', () => {
     expect(starts).toBeGreaterThan(100);
   });
 });
+
+describe('schannel-event limits', () => {
+  it('keeps the first 1000 events of a long export and says so', () => {
+    const one =
+      'A fatal alert was received from the remote endpoint. The TLS protocol defined fatal alert code is 40.';
+    const r = parseSchannelEvent(Array.from({ length: 1001 }, () => one).join('\n\n'));
+    expect(r.facts.events).toHaveLength(1000);
+    expect(r.problems.map((p) => p.code)).toContain('too-many-events');
+    const few = parseSchannelEvent(Array.from({ length: 3 }, () => one).join('\n\n'));
+    expect(few.facts.events).toHaveLength(3);
+    expect(few.problems.map((p) => p.code)).not.toContain('too-many-events');
+  });
+});

@@ -861,6 +861,8 @@ interface EventContext {
   facts: SchannelEventFacts;
   evidence: Evidence[];
   problems: Problem[];
+  /** whether events beyond MAX_EVENTS were left out */
+  truncated: boolean;
 }
 
 /** Evidence for a span of the line view. */
@@ -1087,7 +1089,8 @@ function mergeSpans(a: readonly number[], b: readonly number[]): number[] {
 }
 
 /** Stage 2: the English messages of the paste, found in the squeezed view, in view order. */
-function findMessages(keep: MappedText, sq: SqueezedText): Found[] {
+function findMessages(ctx: EventContext): Found[] {
+  const { keep, sq } = ctx;
   const found: Found[] = [];
   /**
    * view spans already covered by a message (patterns run from specific to generic), sorted and apart:
@@ -1105,7 +1108,11 @@ function findMessages(keep: MappedText, sq: SqueezedText): Found[] {
     let m: RegExpExecArray | null;
     let guard = 0;
     let from = 0;
-    while ((m = nextMessage(p, sq.text, from, occurrences)) !== null && guard++ < MAX_EVENTS) {
+    while ((m = nextMessage(p, sq.text, from, occurrences)) !== null) {
+      if (guard++ >= MAX_EVENTS) {
+        ctx.truncated = true;
+        break;
+      }
       const s = m.index;
       const e = s + m[0].length;
       from = e;
@@ -1356,6 +1363,7 @@ function assembleEvents(ctx: EventContext, records: Rec[], found: Found[]): void
       e.computer = rec.computer;
       completeEvent(e);
       if (facts.events.length < MAX_EVENTS) facts.events.push(e);
+      else ctx.truncated = true;
     }
     if (rec.language && !facts.language) facts.language = rec.language;
   }
@@ -1492,13 +1500,20 @@ export function parseSchannelEvent(input: string): SchannelEventResult {
     }
     // one function per stage: each is compiled and optimised on its own (a single function of 500 lines took
     // V8 most of a second to optimise, and ran unoptimised until then)
-    const ctx: EventContext = { text, keep, sq, facts, evidence, problems };
+    const ctx: EventContext = { text, keep, sq, facts, evidence, problems, truncated: false };
     const records = readRecords(text, keep);
-    const found = findMessages(keep, sq);
+    const found = findMessages(ctx);
     assembleEvents(ctx, records, found);
     const localized = facts.events.length === 0 && readLocalizedWithoutHeader(ctx);
     if (found.length > 0 && !localized && !facts.language) facts.language = 'en';
     summarize(facts, records, problems);
+    if (ctx.truncated) {
+      problems.push({
+        code: 'too-many-events',
+        severity: 'info',
+        message: `Only the first ${MAX_EVENTS} events were read.`,
+      });
+    }
   } catch (error) {
     problems.push({
       code: 'parser-error',
@@ -1532,12 +1547,24 @@ const SNIFF_KEYS = [
 
 const SNIFF_PHRASES = new PhraseSet(SNIFF_KEYS);
 
+/** Whether lower-cased `t` holds event 36880's "Protocol version / CipherSuite / Exchange strength" lines. */
+function negotiatedParameters(t: string): boolean {
+  return (
+    t.includes('exchange strength') &&
+    /^[ \t]{0,12}exchange strength[ \t]{0,4}:/m.test(t) &&
+    /^[ \t]{0,12}(?:ciphersuite|cipher suite)[ \t]{0,4}:[ \t]{0,4}0x[0-9a-f]{1,4}[ \t]*\r?$/m.test(t) &&
+    /^[ \t]{0,12}protocol version[ \t]{0,4}:/m.test(t)
+  );
+}
+
 export function sniffSchannelEvent(input: string): number {
   if (typeof input !== 'string' || input.length === 0) return 0;
   const t = lowerHead(input, 64 * 1024);
   const keys = SNIFF_PHRASES.countPresent(t);
-  // no phrase and no event id 368xx: nothing below can raise the score
-  if (keys === 0 && !t.includes('368')) return 0;
+  // no phrase and no event id 368xx: nothing below can raise the score, except the negotiated parameters of
+  // event 36880, which Event Viewer shows under the message after a blank line (read as a part of their own,
+  // "CipherSuite: 0xC030" made a one-suite cipher list of them)
+  if (keys === 0 && !t.includes('368')) return negotiatedParameters(t) ? 0.6 : 0;
   const onlyName = keys === 1 && t.includes('schannel');
   const eventContext =
     /source\s{0,12}:\s{0,12}schannel|providername\s{0,4}:\s{0,12}schannel|provider name=["']schannel/.test(t);
