@@ -162,7 +162,7 @@ describe('errorlog adversarial input', () => {
 });
 
 describe('errorlog lines around letters whose lower case is longer', () => {
-  it('reads the same messages when a line holds U+0130 (the lower-cased view is then one character longer)', () => {
+  it('reads the same messages when a line holds U+0130 (whose lower case is two characters)', () => {
     const lines = [
       '2024-03-01 10:17:02.11 Logon       Error: 17830, Severity: 20, State: 11.',
       '2024-03-01 10:17:02.11 Logon       Network error code 0x2746 occurred while establishing a connection; the connection has been closed. [CLIENT: 10.0.0.5]',

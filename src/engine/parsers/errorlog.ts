@@ -20,7 +20,7 @@
 import { evidenceAt, type Evidence, type ParseResult, type Problem } from '../model';
 import { addHint, type ScenarioHint } from './text/hints';
 import { normalizeKeepScratch, toOriginalSpan, type MappedText } from './text/normalize';
-import { lowerHead, PhraseCursor, PhraseSet } from './text/phrases';
+import { lowerHead, PhraseSet } from './text/phrases';
 import type { ArtifactParser } from './types';
 
 export interface ErrorlogEvent {
@@ -333,14 +333,10 @@ const PATTERNS: MessagePattern[] = [
     },
   },
 ];
-/**
- * The lower-case phrases each line is tested for: the patterns' keys (LINE_PHRASES[i] is PATTERNS[i].key), then
- * the words below. Found with a PhraseCursor over the lower-cased view of the whole part.
- */
-const LINE_PHRASES = [...PATTERNS.map((p) => p.key), 'microsoft sql server', 'on linux (', '[client:'];
-const BANNER_WORD = PATTERNS.length;
-const LINUX_WORD = PATTERNS.length + 1;
-const CLIENT_WORD = PATTERNS.length + 2;
+/** the patterns' keys, looked up together in each line (one pass instead of one search per pattern) */
+const PATTERN_KEYS = new PhraseSet(PATTERNS.map((p) => p.key));
+/** the answer of PATTERN_KEYS for the current line (reused: a new typed array per line costs ~1 us) */
+const keysFoundBuffer = new Int32Array(PATTERNS.length);
 
 // ---------------------------------------------------------------------------------------------------
 // Line prefixes
@@ -489,32 +485,10 @@ class ErrorlogReader {
   private lastOrig = 0;
   private lastLine = 1;
 
-  /**
-   * the line phrases in the lower-cased view, or null when lower-casing changes the view's length (a few
-   * letters, such as U+0130, lower-case to two characters): each line is then lower-cased on its own
-   */
-  private readonly words: PhraseCursor | null;
-
   constructor(
     readonly text: string,
     readonly view: MappedText,
-  ) {
-    const lower = view.text.toLowerCase();
-    this.words = lower.length === view.text.length ? new PhraseCursor(lower, LINE_PHRASES) : null;
-  }
-
-  /**
-   * The line's message, view[start, end), lower-cased: only needed when the view has no PhraseCursor (null
-   * otherwise; `msg` is the message itself).
-   */
-  lowerMessage(msg: string): string | null {
-    return this.words ? null : msg.toLowerCase();
-  }
-
-  /** whether the message view[start, end) holds LINE_PHRASES[k] (`lower`: from lowerMessage) */
-  holds(k: number, start: number, end: number, lower: string | null): boolean {
-    return this.words ? this.words.within(k, start, end) : lower!.includes(LINE_PHRASES[k]!);
-  }
+  ) {}
 
   /** evidence for a span of the view, quoted from the original text */
   ev(s: number, e: number, meaning: string, fact: string): Evidence {
@@ -611,11 +585,10 @@ function readLine(r: ErrorlogReader, li: number, ls: number, raw: string): void 
   r.formats[pre.kind]++;
   const msg = raw.slice(pre.messageAt);
   const msgStart = ls + pre.messageAt;
-  const msgEnd = ls + raw.length;
-  const lower = r.lowerMessage(msg);
+  const lower = msg.toLowerCase();
   if (readTlsSetting(r, raw, ls)) return;
-  if (r.holds(BANNER_WORD, msgStart, msgEnd, lower)) readBanner(r, msg, msgStart);
-  if (r.facts.serverOs === null && r.holds(LINUX_WORD, msgStart, msgEnd, lower) && /\bon linux \(/i.test(msg))
+  if (lower.includes('microsoft sql server')) readBanner(r, msg, msgStart);
+  if (r.facts.serverOs === null && lower.includes('on linux (') && /\bon linux \(/i.test(msg))
     r.facts.serverOs = 'linux';
 
   // HEADER's label has no colon, so the line's first colon is its own: no colon early, no header
@@ -623,7 +596,7 @@ function readLine(r: ErrorlogReader, li: number, ls: number, raw: string): void 
   const h = firstColon >= 1 && firstColon <= HEADER_COLON_MAX ? HEADER.exec(msg) : null;
   if (h && h[2] && h[4] && h[6] && !readHeader(r, h, li, msg, msgStart, pre)) return;
 
-  const matched = readMessage(r, li, msg, lower, msgStart, msgEnd, pre);
+  const matched = readMessage(r, li, msg, lower, msgStart, pre);
   const pending = r.pending;
   if (!matched && pending && li - pending.lineIdx === 1 && pending.event.message === null && !h) {
     // the header's message was not one we know: keep its text
@@ -739,13 +712,13 @@ function readMessage(
   r: ErrorlogReader,
   li: number,
   msg: string,
-  lower: string | null,
+  lower: string,
   msgStart: number,
-  msgEnd: number,
   pre: Prefix,
 ): boolean {
+  const keysFound = PATTERN_KEYS.firstIndexes(lower, keysFoundBuffer);
   for (let pi = 0; pi < PATTERNS.length; pi++) {
-    if (!r.holds(pi, msgStart, msgEnd, lower)) continue;
+    if (keysFound[pi]! < 0) continue;
     const p = PATTERNS[pi]!;
     const m = p.re ? p.re.exec(msg) : null;
     if (p.re && !m && p.error === 17809) continue;
@@ -757,9 +730,7 @@ function readMessage(
       const total = /total (\d{1,9}) ms/i.exec(msg);
       if (total && total[1]) event.totalMs = Number(total[1]);
     }
-    const client = r.holds(CLIENT_WORD, msgStart, msgEnd, lower)
-      ? /\[client: ?([^\]\s]{1,80})\]/i.exec(msg)
-      : null;
+    const client = lower.includes('[client:') ? /\[client: ?([^\]\s]{1,80})\]/i.exec(msg) : null;
     if (client && client[1]) event.client = client[1];
     event.meaning = p.meaning(m, event);
     if (event.error === 18456 && event.stateMeaning)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lowerHead, mayHold, PhraseCursor, PhraseSet, withoutNuls } from './phrases';
+import { lowerHead, mayHold, PhraseSet, withoutNuls } from './phrases';
 
 const indexOfAll = (text: string, phrases: string[]) => phrases.map((p) => text.indexOf(p));
 
@@ -172,31 +172,5 @@ describe("someOccur and mayHold (the sniffers' early exits)", () => {
     expect(mayHold(`${'x'.repeat(50)}schannel`, 20, gate)).toBe(false);
     // UTF-16 read as bytes: the NULs split the words, so the answer is always maybe
     expect(mayHold('s\u0000c\u0000h\u0000a\u0000n\u0000n\u0000e\u0000l\u0000', 100, gate)).toBe(true);
-  });
-});
-
-describe('PhraseCursor', () => {
-  it('answers whether each line holds each phrase, as slice().includes() does', () => {
-    const phrases = ['ab', 'abc', 'b a', 'zz', 'a', ''];
-    const alphabet = ['a', 'b', 'c', ' ', 'z', '\n'];
-    let seed = 11;
-    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
-    for (let round = 0; round < 300; round++) {
-      let text = '';
-      const n = Math.floor(next() * 80);
-      for (let i = 0; i < n; i++) text += alphabet[Math.floor(next() * alphabet.length)];
-      const cursor = new PhraseCursor(text, phrases);
-      // lines walked from the top, each asked about from a start inside it (a message after its prefix)
-      for (let ls = 0; ls <= text.length;) {
-        let le = text.indexOf('\n', ls);
-        if (le < 0) le = text.length;
-        const start = Math.min(le, ls + Math.floor(next() * 3));
-        for (let k = 0; k < phrases.length; k++)
-          expect(cursor.within(k, start, le), `${JSON.stringify(text)} [${start}, ${le}) ${phrases[k]}`).toBe(
-            text.slice(start, le).includes(phrases[k]!),
-          );
-        ls = le + 1;
-      }
-    }
   });
 });

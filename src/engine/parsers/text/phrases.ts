@@ -271,39 +271,3 @@ export function mayHold(text: string, limit: number, gate: PhraseSet): boolean {
   if (hasNul(text)) return true;
   return gate.someOccur(lowerHead(text, limit));
 }
-
-/**
- * Phrases looked up line after line in one long text: each phrase's next occurrence is found with one native
- * search and kept until the walk passes it, so a parser that asks "does this line hold phrase k?" for every
- * line reads the text once per phrase in all, instead of lower-casing and scanning every line.
- */
-export class PhraseCursor {
-  /** per phrase: its first occurrence at or after from[k], or -1 (none) */
-  private readonly at: Int32Array;
-  /** per phrase: where the search that found at[k] started (-1: not searched yet) */
-  private readonly from: Int32Array;
-
-  constructor(
-    private readonly text: string,
-    private readonly phrases: readonly string[],
-  ) {
-    this.at = new Int32Array(phrases.length).fill(-1);
-    this.from = new Int32Array(phrases.length).fill(-1);
-  }
-
-  /**
-   * Whether phrase `k` occurs wholly inside text[start, end). The `start` of successive calls for one phrase
-   * must not decrease (a walk from the top of the text down); the answer is then `text.slice(start,
-   * end).includes(phrases[k])`.
-   */
-  within(k: number, start: number, end: number): boolean {
-    let at = this.at[k]!;
-    const from = this.from[k]!;
-    if (from < 0 || from > start || (at >= 0 && at < start)) {
-      at = this.text.indexOf(this.phrases[k]!, start);
-      this.at[k] = at;
-      this.from[k] = start;
-    }
-    return at >= 0 && at + this.phrases[k]!.length <= end;
-  }
-}
