@@ -963,7 +963,9 @@ export function adaptSchannelEvent(result: Result, ctx: AdapterContext): Observa
       out.push({
         type: 'negotiatedSuite',
         value: suite,
-        ref: refOf(ctx, result, ['cipherSuite'], `Negotiated ${suite}.`),
+        // the event's own lines: the parser keeps no evidence record for the suite alone (looking one up by
+        // fact name read the whole evidence list once per event: quadratic in a long export)
+        ref: pasteRef(ctx, result, ev, `Negotiated ${suite}.`),
       });
   }
   return out;
