@@ -378,9 +378,18 @@ describe('schannel-event limits', () => {
   it('keeps the first 1000 events of a long export and says so', () => {
     const one =
       'A fatal alert was received from the remote endpoint. The TLS protocol defined fatal alert code is 40.';
-    const r = parseSchannelEvent(Array.from({ length: 1001 }, () => one).join('\n\n'));
+    const other =
+      'A fatal alert was generated and sent to the remote endpoint. This may result in termination of the connection. The TLS protocol defined fatal error code is 40. The Windows SChannel error state is 1205.';
+    // two messages, each found by its own pattern: 1,200 found in all
+    const r = parseSchannelEvent(Array.from({ length: 1200 }, (_, i) => (i % 2 ? other : one)).join('\n\n'));
     expect(r.facts.events).toHaveLength(1000);
     expect(r.problems.map((p) => p.code)).toContain('too-many-events');
+    // no evidence names an event that was left out
+    const named = r.evidence
+      .map((e) => /^events\.(\d+)/.exec(e.fact ?? '')?.[1])
+      .filter((n) => n !== undefined);
+    expect(named.length).toBeGreaterThan(0);
+    expect(Math.max(...named.map(Number))).toBe(999);
     const few = parseSchannelEvent(Array.from({ length: 3 }, () => one).join('\n\n'));
     expect(few.facts.events).toHaveLength(3);
     expect(few.problems.map((p) => p.code)).not.toContain('too-many-events');

@@ -1179,7 +1179,14 @@ function descriptionOf(rec: Rec, keep: MappedText): string {
 function assembleEvents(ctx: EventContext, records: Rec[], found: Found[]): void {
   const { keep, sq, facts, evidence, problems } = ctx;
   let fi = 0;
-  for (const rec of records) {
+  for (let ri = 0; ri < records.length; ri++) {
+    const rec = records[ri]!;
+    if (facts.events.length >= MAX_EVENTS) {
+      // no room for more events: the records left are not read (their evidence and problems would name
+      // events that are not kept)
+      if (fi < found.length || records.slice(ri).some((r) => r.declaredId !== null)) ctx.truncated = true;
+      break;
+    }
     // records and messages are both in text order: walk them together
     while (fi < found.length && (found[fi]?.origStart ?? 0) < rec.start) fi++;
     const mine: Found[] = [];
@@ -1206,6 +1213,10 @@ function assembleEvents(ctx: EventContext, records: Rec[], found: Found[]): void
     const list: SchannelEvent[] = [];
     if (mine.length > 0) {
       for (const f of mine) {
+        if (facts.events.length + list.length >= MAX_EVENTS) {
+          ctx.truncated = true;
+          break;
+        }
         list.push(f.event);
         const fact = `events.${facts.events.length + list.length - 1}`;
         evidence.push(
