@@ -433,8 +433,6 @@ const SNIFF_PHRASE_LIST = [
   '1.3.6.1.5.5.7.3.1',
   'Server Authentication',
 ] as const;
-type SniffPhrase = (typeof SNIFF_PHRASE_LIST)[number];
-const SNIFF_PHRASES = new PhraseSet(SNIFF_PHRASE_LIST);
 /**
  * Every pattern below needs one of these (lower-cased), except base64 or hex DER at the start of the text:
  * most blocks of a long paste are rejected without running the patterns.
@@ -448,10 +446,6 @@ const SNIFF_GATE = new PhraseSet([
   'ecdsa',
 ]);
 
-function has(found: Int32Array, phrase: SniffPhrase): boolean {
-  return found[SNIFF_PHRASE_LIST.indexOf(phrase)]! >= 0;
-}
-
 /** How much a text looks like a certificate (cheap, linear, synchronous). */
 export function sniffCertificate(input: string): number {
   const text = input.length > SNIFF_LIMIT ? input.slice(0, SNIFF_LIMIT) : input;
@@ -459,35 +453,36 @@ export function sniffCertificate(input: string): number {
     const trimmed = text.trim();
     if (!trimmed.startsWith('MII') && !trimmed.startsWith('30')) return 0;
   }
-  // literal includes() first: the regular expressions run only where their keyword occurs
-  const found = SNIFF_PHRASES.firstIndexes(text);
-  if (has(found, '-----BEGIN ')) {
+  // literal includes() first: the regular expressions run only where their keyword occurs (one native search
+  // per keyword asked, in order: a PEM block is settled by the first; a pair filter over the block's own
+  // characters, as the gate has for its lower case, cost a second pass over every block)
+  if (text.includes('-----BEGIN ')) {
     if (/-----BEGIN (?:X509 |TRUSTED )?CERTIFICATE-----/.test(text)) return 0.97;
     if (/-----BEGIN [A-Z0-9 ]{0,40}PRIVATE KEY-----/.test(text)) return 0.85;
   }
-  if (has(found, 'X509 Certificate:')) return 0.95;
+  if (text.includes('X509 Certificate:')) return 0.95;
   if (
-    has(found, '(sha1)') &&
+    text.includes('(sha1)') &&
     /(?:^|\n)[ \t]{0,8}(?:Cert Hash\(sha1\)|Zertifikathash\(sha1\)|Hach\. cert\. \(sha1\))/.test(text)
   )
     return 0.9;
-  if (has(found, 'Data:') && /(?:^|\n)[ \t]{0,8}Certificate:[ \t]{0,8}\r?\n[ \t]{0,12}Data:/.test(text))
+  if (text.includes('Data:') && /(?:^|\n)[ \t]{0,8}Certificate:[ \t]{0,8}\r?\n[ \t]{0,12}Data:/.test(text))
     return 0.95;
   if (
-    has(found, 'Encryption') &&
+    text.includes('Encryption') &&
     /Signature Algorithm:[ \t]{0,4}[A-Za-z0-9-]{0,12}With[A-Z]{2,5}Encryption/.test(text)
   )
     return 0.85;
   if (
-    has(found, 'Thumbprint') &&
+    text.includes('Thumbprint') &&
     /(?:^|\n)[ \t]{0,8}Thumbprint[ \t]{0,30}:[ \t]{0,4}[0-9A-Fa-f]{40}\b/.test(text)
   )
     return 0.85;
-  if (has(found, 'SignatureAlgorithm') && /(?:^|\n)[ \t]{0,8}SignatureAlgorithm[ \t]{0,30}:/.test(text))
+  if (text.includes('SignatureAlgorithm') && /(?:^|\n)[ \t]{0,8}SignatureAlgorithm[ \t]{0,30}:/.test(text))
     return 0.85;
   if (/Signature hash algorithm|Signaturhashalgorithmus|Algorithme de hachage de la signature/i.test(text))
     return 0.8;
-  if (has(found, 'Cert:\\') && /Cert:\\(?:LocalMachine|CurrentUser)/i.test(text)) return 0.7;
+  if (text.includes('Cert:\\') && /Cert:\\(?:LocalMachine|CurrentUser)/i.test(text)) return 0.7;
   if (/(?<![A-Za-z0-9])(?:md5|sha1|sha224|sha256|sha384|sha512)(?:RSA|ECDSA)(?![A-Za-z0-9])/.test(text))
     return 0.6;
   const trimmed = text.trim();
@@ -503,7 +498,10 @@ export function sniffCertificate(input: string): number {
     /^[0-9a-fA-F\s:]+$/.test(trimmed)
   )
     return 0.6;
-  if ((has(found, '1.3.6.1.5.5.7.3.1') || has(found, 'Server Authentication')) && /Subject|Issuer/.test(text))
+  if (
+    (text.includes('1.3.6.1.5.5.7.3.1') || text.includes('Server Authentication')) &&
+    /Subject|Issuer/.test(text)
+  )
     return 0.5;
   return 0;
 }
