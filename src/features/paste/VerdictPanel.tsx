@@ -95,7 +95,7 @@ export function VerdictPanel({
       {diagnosis.family === 'unrecognized' && (
         <Alert severity="warning" variant="outlined" sx={{ mb: 2 }}>
           <strong>Not enough to go on yet.</strong> Nothing pasted so far shows the error itself; add the
-          client&apos;s error message, or the server&apos;s ERRORLOG or Schannel events.
+          client&apos;s error message, or the server&apos;s ERRORLOG lines or Schannel error events.
         </Alert>
       )}
       {diagnosis.familyEvidence.length > 0 && (
