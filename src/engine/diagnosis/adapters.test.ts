@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { eventNumberOfFact } from './adapters';
 
@@ -31,14 +32,13 @@ describe('eventNumberOfFact', () => {
   });
 
   it('agrees with the regular expression on generated fact names', () => {
-    const pieces = ['events', '.', '[', ']', '0', '1', '9', '12', 'x', 'state', ''];
-    let seed = 7;
-    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
-    for (let i = 0; i < 20000; i++) {
-      let fact = next() < 0.8 ? 'events' : '';
-      const n = Math.floor(next() * 6);
-      for (let j = 0; j < n; j++) fact += pieces[Math.floor(next() * pieces.length)];
-      expect(eventNumberOfFact(fact), fact).toBe(byPattern(fact));
-    }
+    const piece = fc.constantFrom('events', '.', '[', ']', '0', '1', '9', '12', 'x', 'state', '');
+    const fact = fc
+      .tuple(fc.boolean(), fc.array(piece, { maxLength: 5 }))
+      .map(([lead, rest]) => (lead ? 'events' : '') + rest.join(''));
+    fc.assert(
+      fc.property(fact, (f) => eventNumberOfFact(f) === byPattern(f)),
+      { numRuns: 20000 },
+    );
   });
 });
