@@ -9,7 +9,7 @@
  *
  * `--sources` (npm run bench -- --sources) times the sources through tsx instead, for comparison.
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -20,7 +20,8 @@ export type Engine = typeof EngineEntry;
 
 export async function loadEngine(fromSources = false): Promise<Engine> {
   if (fromSources) return import('./engine-entry');
-  const outfile = join(mkdtempSync(join(tmpdir(), 'bench-engine-')), 'engine.mjs');
+  const dir = mkdtempSync(join(tmpdir(), 'bench-engine-'));
+  const outfile = join(dir, 'engine.mjs');
   await build({
     entryPoints: [fileURLToPath(new URL('./engine-entry.ts', import.meta.url))],
     bundle: true,
@@ -30,5 +31,10 @@ export async function loadEngine(fromSources = false): Promise<Engine> {
     outfile,
     logLevel: 'error',
   });
-  return (await import(pathToFileURL(outfile).href)) as Engine;
+  try {
+    return (await import(pathToFileURL(outfile).href)) as Engine;
+  } finally {
+    // once imported the module is in memory: the file is not needed again
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
