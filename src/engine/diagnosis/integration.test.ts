@@ -298,3 +298,25 @@ describe('a successful handshake (event 36880) with its negotiated parameters', 
     expect(a.parts.map((p) => p.kind)).toEqual(['cipher-suites']);
   });
 });
+
+describe('contradictions in a long paste', () => {
+  const banner = (product: string, build: string) =>
+    `2024-03-01 10:16:38.21 Server      Microsoft SQL Server ${product} (RTM) - ${build} (X64) \n` +
+    `\tJul 27 2023 18:11:00 \n\tCopyright (C) Microsoft Corporation\n` +
+    `\tStandard Edition (64-bit) on Windows Server 2019 Standard 10.0 <X64> (Build 17763: )\n` +
+    `2024-03-01 10:16:40.05 Logon       Error: 17830, Severity: 20, State: 11.\n` +
+    `2024-03-01 10:16:40.05 Logon       Network error code 0x2746 occurred while establishing a connection; the connection has been closed.\n`;
+
+  it('quotes the two builds (not "[object Object]") and says once how often two servers disagree', async () => {
+    // the ERRORLOGs of two servers, pasted three times over
+    const twoLogs = `${banner('2019', '15.0.4322.2')}\n\n${banner('2016', '13.0.6300.2')}`;
+    const a = await analyzeText([twoLogs, twoLogs, twoLogs].join('\n\n'));
+    const d = diagnose([inputFromAnalysis('logs', a)]);
+    const builds = d.contradictions.filter((c) => c.fact === 'SQL Server build');
+    expect(builds).toHaveLength(1);
+    expect(builds[0]!.text).toContain('15.0.4322.2');
+    expect(builds[0]!.text).toContain('13.0.6300.2');
+    expect(builds[0]!.text).not.toContain('[object Object]');
+    expect(builds[0]!.text).toMatch(/in 2 more places\.$/);
+  });
+});

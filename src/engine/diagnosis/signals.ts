@@ -55,6 +55,22 @@ function inferSide(input: DiagnosisInput): { side: MaybeSide; reason: string } {
   return { side: 'unknown', reason: 'nothing in the paste says which machine it comes from' };
 }
 
+/** A fact's value as a contradiction quotes it ("SQL Server 2019 (build 15.0.4322.2)", "TLS 1.0, TLS 1.2"). */
+export function describeValue(value: unknown): string {
+  if (Array.isArray(value)) return value.map(describeValue).join(', ');
+  if (value !== null && typeof value === 'object') {
+    // SQL Server and Windows readings: what they are is their product and build
+    const { product, build } = value as { product?: unknown; build?: unknown };
+    if (build !== undefined && build !== null) {
+      return typeof product === 'string' && product
+        ? `${product} (build ${String(build)})`
+        : `build ${String(build)}`;
+    }
+    return JSON.stringify(value);
+  }
+  return String(value);
+}
+
 /** Merges one kind of observation into a signal; a different value is a conflict (first value kept). */
 class Merger {
   conflicts: Contradiction[] = [];
@@ -69,6 +85,12 @@ class Merger {
    * disagree with itself hundreds of times (looking each up in the list made that quadratic)
    */
   private seen = new Set<string>();
+  /**
+   * "fact|value|value" -> the conflict recorded for that pair of values and how many other places repeat
+   * it: several ERRORLOGs of two servers pasted together disagree the same way once per log, and one entry
+   * that says how often reads better than a hundred identical ones
+   */
+  private byValues = new Map<string, { conflict: Contradiction; text: string; repeats: number }>();
   private static key(fact: string, ref: EvidenceRef): string {
     return `${fact}|${ref.input}|${ref.part}`;
   }
@@ -95,13 +117,21 @@ class Merger {
       return next;
     }
     const a = current.evidence[0];
-    if (a && !this.seen.has(Merger.key(fact, ref)))
-      this.add({
-        fact,
-        text: `${fact}: "${String(current.value)}" in one place, "${String(value)}" in another.`,
-        a,
-        b: ref,
-      });
+    if (a && !this.seen.has(Merger.key(fact, ref))) {
+      const was = describeValue(current.value);
+      const now = describeValue(value);
+      const pair = `${fact}|${was}|${now}`;
+      const known = this.byValues.get(pair);
+      this.seen.add(Merger.key(fact, ref));
+      if (known) {
+        known.repeats++;
+        known.conflict.text = `${known.text} The same disagreement is in ${known.repeats} more place${known.repeats === 1 ? '' : 's'}.`;
+      } else {
+        const conflict = { fact, text: `${fact}: "${was}" in one place, "${now}" in another.`, a, b: ref };
+        this.byValues.set(pair, { conflict, text: conflict.text, repeats: 0 });
+        this.add(conflict);
+      }
+    }
     return current;
   }
 }
