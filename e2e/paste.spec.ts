@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, expectNoAxeViolations, hashRoute, test } from './fixtures';
 
@@ -154,4 +155,42 @@ test('the wizard pre-selects what a paste already established, and says so', asy
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Guided wizard' }).click();
   await expect(page.getByText(/Pre-selected from/)).toBeVisible();
   await expect(page.getByRole('radio', { checked: true })).toHaveCount(1);
+});
+
+test('a whole 1 MB ERRORLOG file gives its verdict and lists its parts a screenful at a time', async ({
+  page,
+}) => {
+  test.setTimeout(60_000);
+  // four real-looking logs (each with its version banner), repeated to 1 MB: 1,023 parts
+  const fixture = (name: string) =>
+    readFileSync(new URL(`../src/engine/parsers/__fixtures__/errorlog/${name}`, import.meta.url), 'utf8');
+  const logs = [
+    'windows-startup.log',
+    'cert-load-failed.log',
+    'reset-before-ssl.log',
+    'listener-overload.log',
+  ]
+    .map(fixture)
+    .join('\n\n');
+  let text = logs;
+  while (text.length < 1 << 20) text += `\n\n${logs}`;
+  await page.goto(hashRoute('/paste'));
+  await page
+    .getByLabel('Choose files to analyze')
+    .setInputFiles({ name: 'ERRORLOG', mimeType: 'text/plain', buffer: Buffer.from(text) });
+  // every part, piece of evidence and quote used to be rendered at once: such a file froze the page for
+  // minutes (line numbers were counted from the start for each quote)
+  const verdict = page.getByRole('region', { name: 'Verdict' });
+  await expect(verdict).toContainText('This is the TLS handshake reset', { timeout: 20_000 });
+  await expect(verdict.getByRole('button', { name: /^Show \d+ more quotes/ }).first()).toBeVisible();
+
+  const card = page.getByRole('article', { name: 'ERRORLOG' });
+  await expect(card).toContainText(
+    '1,023 parts were found (SQL Server versions: 341; Windows versions: 341; ERRORLOG lines: 341)',
+  );
+  const parts = card.locator('section[aria-label^="Part "]');
+  await expect(parts).toHaveCount(20);
+  await card.getByRole('button', { name: 'Show 200 more parts (1,003 not shown)' }).click();
+  await expect(parts).toHaveCount(220);
+  await expect(card.getByRole('button', { name: 'Show 200 more parts (803 not shown)' })).toBeVisible();
 });

@@ -1,13 +1,9 @@
 import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
 import type { EvidenceRef } from '@/engine/diagnosis';
+import { lineNumberAt } from './lineNumbers';
 
-const lineOf = (text: string | undefined, offset: number) => {
-  if (!text) return undefined;
-  let line = 1;
-  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
-  return line;
-};
+const lineOf = (text: string | undefined, offset: number) => (text ? lineNumberAt(text, offset) : undefined);
 
 /** One piece of evidence behind a verdict: what it shows, the quoted characters, and where they are. */
 export function EvidenceQuote({ item, inputTexts }: { item: EvidenceRef; inputTexts: string[] }) {

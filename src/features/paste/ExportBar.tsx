@@ -20,6 +20,9 @@ import { encodeShare } from '@/store/shareLink';
 import { useWizardStore } from '@/store/wizardStore';
 import { KIND_LABELS } from './kinds';
 
+/** Quotes per reason in the ticket summary. */
+const QUOTES_PER_REASON = 5;
+
 const FAMILY_LINE: Record<Diagnosis['family'], string> = {
   'handshake-reset': 'This is the TLS handshake reset (OS error 10054) during pre-login or login.',
   'other-error': 'This is a different error, not the 10054 handshake reset.',
@@ -57,13 +60,20 @@ export function ExportBar({
     const top = diagnosis.ranked[0];
     const topOutcome =
       top && top.score > 0 && diagnosis.family !== 'other-error' ? getOutcome(top.scenario) : undefined;
-    const quote = (r: { text: string; evidence: { evidence: { text: string } | null; source: string }[] }) =>
-      [
+    // at most a few quotes per reason: a long log gives hundreds, which would bury the ticket
+    const quote = (r: {
+      text: string;
+      evidence: { evidence: { text: string } | null; source: string }[];
+    }) => {
+      const quoted = r.evidence.filter((e) => e.evidence !== null);
+      return [
         r.text,
-        ...r.evidence.flatMap((e) =>
-          e.evidence ? [`"${redactSecrets(e.evidence.text).text.slice(0, 200)}" (${e.source})`] : [],
-        ),
+        ...quoted
+          .slice(0, QUOTES_PER_REASON)
+          .map((e) => `"${redactSecrets(e.evidence!.text).text.slice(0, 200)}" (${e.source})`),
+        ...(quoted.length > QUOTES_PER_REASON ? [`(and ${quoted.length - QUOTES_PER_REASON} more)`] : []),
       ].join(' ');
+    };
     const otherOutcome = diagnosis.otherError ? getOutcome(diagnosis.otherError) : undefined;
     return analysisTicketSummary(
       {

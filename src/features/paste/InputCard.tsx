@@ -5,16 +5,38 @@ import Chip from '@mui/material/Chip';
 import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
 import DeleteOutlined from '@mui/icons-material/DeleteOutlined';
+import { useState, type ReactNode, type SyntheticEvent } from 'react';
+import { useShowMore } from '@/components/useShowMore';
 import type { AnalyzedPart, TextAnalysis } from '@/engine/parsers';
 import type { PasteInput } from '@/store/pasteStore';
 import { HighlightedText } from './HighlightedText';
-import { describePart, KIND_LABELS } from './kinds';
+import { describePart, KIND_LABELS, KIND_NAMES } from './kinds';
+import { lineNumberAt } from './lineNumbers';
 
-const lineOf = (text: string, offset: number) => {
-  let line = 1;
-  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
-  return line;
-};
+/** Evidence, problems and parts shown before a "Show more" button (a long paste has thousands). */
+const EVIDENCE_SHOWN = 20;
+const PROBLEMS_SHOWN = 5;
+const PARTS_SHOWN = 20;
+
+/**
+ * A <details> whose content is rendered only once it is opened: the facts of every part and the highlighted
+ * copy of the paste are large, and most of them are never opened.
+ */
+function LazyDetails({ summary, children, sx }: { summary: string; children: () => ReactNode; sx?: object }) {
+  const [opened, setOpened] = useState(false);
+  return (
+    <Box
+      component="details"
+      onToggle={(e: SyntheticEvent<HTMLDetailsElement>) => {
+        if (e.currentTarget.open) setOpened(true);
+      }}
+      sx={sx}
+    >
+      <summary>{summary}</summary>
+      {opened && children()}
+    </Box>
+  );
+}
 
 function formatFact(value: unknown): string {
   if (value === null || value === undefined) return 'unknown';
@@ -34,6 +56,8 @@ function PartView({ input, part, index }: { input: PasteInput; part: AnalyzedPar
     ? `Collector section “${part.section}”${part.machine ? ` from ${part.machine}` : ''}${part.side && part.side !== 'unknown' ? ` (${part.side})` : ''}: ${part.kind === 'unknown' ? 'read by the collector itself' : describePart(part.kind, 'high').replace(/^This is /, '')}`
     : describePart(part.kind, part.confidence);
   const facts = Object.entries(result.facts as Record<string, unknown>);
+  const evidence = useShowMore(result.evidence, EVIDENCE_SHOWN, 'pieces of evidence');
+  const problems = useShowMore(result.problems, PROBLEMS_SHOWN, 'problems');
   return (
     <Box component="section" aria-label={`Part ${index + 1}: ${label}`} sx={{ mt: 2 }}>
       <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, flexWrap: 'wrap' }}>
@@ -42,14 +66,15 @@ function PartView({ input, part, index }: { input: PasteInput; part: AnalyzedPar
         </Typography>
         <Chip size="small" label={`${part.confidence} confidence`} variant="outlined" />
         <Typography variant="caption" color="text.secondary">
-          lines {lineOf(input.text, part.start)}–{lineOf(input.text, Math.max(part.start, part.end - 1))}
+          lines {lineNumberAt(input.text, part.start)}–
+          {lineNumberAt(input.text, Math.max(part.start, part.end - 1))}
         </Typography>
       </Box>
       {result.evidence.length > 0 && (
         <>
           <Typography sx={{ fontWeight: 600, mt: 1 }}>What we found</Typography>
           <Box component="ul" sx={{ pl: 3, my: 0.5 }}>
-            {result.evidence.map((ev, i) => (
+            {evidence.shown.map((ev, i) => (
               <Typography component="li" key={i} variant="body2" sx={{ mb: 0.5 }}>
                 {ev.meaning}{' '}
                 <Box
@@ -65,45 +90,63 @@ function PartView({ input, part, index }: { input: PasteInput; part: AnalyzedPar
                   {ev.text.length > 160 ? `${ev.text.slice(0, 160)}…` : ev.text}
                 </Box>{' '}
                 <Typography component="span" variant="caption" color="text.secondary">
-                  (line {lineOf(input.text, ev.start)})
+                  (line {lineNumberAt(input.text, ev.start)})
                 </Typography>
               </Typography>
             ))}
           </Box>
+          {evidence.more}
         </>
       )}
       {result.problems.length > 0 && (
         <Box sx={{ display: 'grid', gap: 1, my: 1 }}>
-          {result.problems.map((p, i) => (
+          {problems.shown.map((p, i) => (
             <Alert key={i} severity={p.severity} variant="outlined">
-              {p.start !== undefined && <strong>Line {lineOf(input.text, p.start)}: </strong>}
+              {p.start !== undefined && <strong>Line {lineNumberAt(input.text, p.start)}: </strong>}
               {p.message}
             </Alert>
           ))}
+          {problems.more}
         </Box>
       )}
       {facts.length > 0 && (
-        <Box component="details" sx={{ mt: 1, '& > summary': { cursor: 'pointer' } }}>
-          <summary>All facts read ({facts.length})</summary>
-          <Box
-            component="dl"
-            sx={{ display: 'grid', gridTemplateColumns: 'minmax(8rem, max-content) 1fr', gap: 0.5, m: 1 }}
-          >
-            {facts.map(([k, v]) => (
-              <Box key={k} sx={{ display: 'contents' }}>
-                <Typography component="dt" variant="body2" sx={{ fontWeight: 600 }}>
-                  {k}
-                </Typography>
-                <Typography component="dd" variant="body2" sx={{ m: 0, wordBreak: 'break-word' }}>
-                  {formatFact(v)}
-                </Typography>
-              </Box>
-            ))}
-          </Box>
-        </Box>
+        <LazyDetails
+          summary={`All facts read (${facts.length})`}
+          sx={{ mt: 1, '& > summary': { cursor: 'pointer' } }}
+        >
+          {() => (
+            <Box
+              component="dl"
+              sx={{ display: 'grid', gridTemplateColumns: 'minmax(8rem, max-content) 1fr', gap: 0.5, m: 1 }}
+            >
+              {facts.map(([k, v]) => (
+                <Box key={k} sx={{ display: 'contents' }}>
+                  <Typography component="dt" variant="body2" sx={{ fontWeight: 600 }}>
+                    {k}
+                  </Typography>
+                  <Typography component="dd" variant="body2" sx={{ m: 0, wordBreak: 'break-word' }}>
+                    {formatFact(v)}
+                  </Typography>
+                </Box>
+              ))}
+            </Box>
+          )}
+        </LazyDetails>
       )}
     </Box>
   );
+}
+
+const NO_PARTS: AnalyzedPart[] = [];
+
+/** "ERRORLOG lines: 301; SQL Server versions: 300; ..." for a paste of many parts, most frequent first. */
+function partCounts(parts: readonly AnalyzedPart[]): string {
+  const counts = new Map<string, number>();
+  for (const p of parts) counts.set(KIND_NAMES[p.kind], (counts.get(KIND_NAMES[p.kind]) ?? 0) + 1);
+  return [...counts]
+    .sort((a, b) => b[1] - a[1])
+    .map(([name, n]) => `${name}: ${n.toLocaleString('en-US')}`)
+    .join('; ');
 }
 
 /** One paste or file: what was detected in it, the evidence, the problems, and the text highlighted. */
@@ -116,8 +159,8 @@ export function InputCard({
   analysis: TextAnalysis | undefined;
   onRemove: () => void;
 }) {
-  const spans = analysis?.parts.flatMap((p) => p.result.evidence) ?? [];
   const known = analysis?.parts.filter((p) => p.kind !== 'unknown') ?? [];
+  const parts = useShowMore(analysis?.parts ?? NO_PARTS, PARTS_SHOWN, 'parts');
   return (
     <Paper variant="outlined" component="article" aria-label={input.source} sx={{ p: 2, mb: 2 }}>
       <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, flexWrap: 'wrap' }}>
@@ -159,19 +202,29 @@ export function InputCard({
               Windows version output.
             </Alert>
           )}
-          {analysis.parts.map((part, i) => (
+          {analysis.parts.length > PARTS_SHOWN && (
+            <Typography variant="body2" sx={{ mt: 1 }}>
+              {analysis.parts.length.toLocaleString('en-US')} parts were found ({partCounts(analysis.parts)}).
+            </Typography>
+          )}
+          {parts.shown.map((part, i) => (
             <PartView key={`${part.start}-${part.kind}`} input={input} part={part} index={i} />
           ))}
-          <Box component="details" sx={{ mt: 2, '& > summary': { cursor: 'pointer', fontWeight: 600 } }}>
-            <summary>Show the text with the evidence highlighted</summary>
-            <Box sx={{ mt: 1 }}>
-              <HighlightedText
-                text={input.text}
-                spans={spans}
-                label={`${input.source} with evidence highlighted`}
-              />
-            </Box>
-          </Box>
+          {parts.more && <Box sx={{ mt: 1 }}>{parts.more}</Box>}
+          <LazyDetails
+            summary="Show the text with the evidence highlighted"
+            sx={{ mt: 2, '& > summary': { cursor: 'pointer', fontWeight: 600 } }}
+          >
+            {() => (
+              <Box sx={{ mt: 1 }}>
+                <HighlightedText
+                  text={input.text}
+                  spans={analysis.parts.flatMap((p) => p.result.evidence)}
+                  label={`${input.source} with evidence highlighted`}
+                />
+              </Box>
+            )}
+          </LazyDetails>
         </>
       )}
     </Paper>

@@ -199,8 +199,10 @@ export default function PastePage() {
           inputRef={textArea}
           label="Paste text here"
           multiline
-          minRows={inputs.length > 0 ? 3 : 8}
-          maxRows={20}
+          // a plain textarea of fixed height, not MUI's self-sizing one: that one copies the whole text into a
+          // hidden copy and measures it after every change of the page, which with a long paste in the field
+          // took longer than reading the paste
+          rows={inputs.length > 0 ? 3 : 8}
           fullWidth
           value={draft}
           error={draftError}
@@ -213,7 +215,10 @@ export default function PastePage() {
             setDraft(e.target.value);
             if (draftError) setDraftError(false);
           }}
-          slotProps={{ htmlInput: { spellCheck: false, 'data-testid': 'paste-input' } }}
+          slotProps={{
+            input: { inputComponent: 'textarea' },
+            htmlInput: { spellCheck: false, 'data-testid': 'paste-input' },
+          }}
           sx={{
             '& textarea': {
               fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace',

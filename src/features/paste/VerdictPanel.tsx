@@ -10,6 +10,7 @@ import { getOutcome, getQuestion } from '@/engine/knowledge';
 import { CommandView } from '@/components/CommandView';
 import { RouterLink } from '@/components/RouterLink';
 import { StepList } from '@/components/StepList';
+import { useShowMore } from '@/components/useShowMore';
 import { paths } from '@/config/paths';
 import { EvidenceQuote } from './EvidenceQuote';
 
@@ -20,6 +21,27 @@ const LEVEL_COLOR: Record<Level, 'success' | 'warning' | 'default'> = {
   low: 'default',
 };
 
+/** Evidence quoted under one reason before a "Show more" button (a long log can give hundreds). */
+const EVIDENCE_PER_REASON = 5;
+const CONTRADICTIONS_SHOWN = 5;
+
+function ReasonItem({ reason, inputTexts }: { reason: Reason; inputTexts: string[] }) {
+  const evidence = useShowMore(reason.evidence, EVIDENCE_PER_REASON, 'quotes', 50);
+  return (
+    <Typography component="li" sx={{ mb: 0.75 }}>
+      {reason.text}
+      {reason.evidence.length > 0 && (
+        <Box component="ul" sx={{ pl: 2.5, mt: 0.5 }}>
+          {evidence.shown.map((e, j) => (
+            <EvidenceQuote key={j} item={e} inputTexts={inputTexts} />
+          ))}
+        </Box>
+      )}
+      {evidence.more}
+    </Typography>
+  );
+}
+
 function Reasons({ title, reasons, inputTexts }: { title: string; reasons: Reason[]; inputTexts: string[] }) {
   if (reasons.length === 0) return null;
   return (
@@ -27,19 +49,32 @@ function Reasons({ title, reasons, inputTexts }: { title: string; reasons: Reaso
       <Typography sx={{ fontWeight: 700, mt: 1.5 }}>{title}</Typography>
       <Box component="ul" sx={{ pl: 3, my: 0.5 }}>
         {reasons.map((reason, i) => (
-          <Typography component="li" key={i} sx={{ mb: 0.75 }}>
-            {reason.text}
-            {reason.evidence.length > 0 && (
-              <Box component="ul" sx={{ pl: 2.5, mt: 0.5 }}>
-                {reason.evidence.map((e, j) => (
-                  <EvidenceQuote key={j} item={e} inputTexts={inputTexts} />
-                ))}
-              </Box>
-            )}
-          </Typography>
+          <ReasonItem key={i} reason={reason} inputTexts={inputTexts} />
         ))}
       </Box>
     </>
+  );
+}
+
+function Contradictions({ diagnosis, inputTexts }: { diagnosis: Diagnosis; inputTexts: string[] }) {
+  const contradictions = useShowMore(diagnosis.contradictions, CONTRADICTIONS_SHOWN, 'disagreements', 50);
+  if (diagnosis.contradictions.length === 0) return null;
+  return (
+    <Box component="section" aria-labelledby="contradictions" sx={{ mt: 3 }}>
+      <Typography id="contradictions" variant="h3" component="h3">
+        Things that disagree
+      </Typography>
+      {contradictions.shown.map((c, i) => (
+        <Alert key={i} severity="warning" sx={{ mt: 1 }}>
+          {c.text}
+          <Box component="ul" sx={{ pl: 3, mb: 0 }}>
+            <EvidenceQuote item={c.a} inputTexts={inputTexts} />
+            <EvidenceQuote item={c.b} inputTexts={inputTexts} />
+          </Box>
+        </Alert>
+      ))}
+      {contradictions.more && <Box sx={{ mt: 1 }}>{contradictions.more}</Box>}
+    </Box>
   );
 }
 
@@ -183,22 +218,7 @@ export function VerdictPanel({
         </Alert>
       )}
 
-      {diagnosis.contradictions.length > 0 && (
-        <Box component="section" aria-labelledby="contradictions" sx={{ mt: 3 }}>
-          <Typography id="contradictions" variant="h3" component="h3">
-            Things that disagree
-          </Typography>
-          {diagnosis.contradictions.map((c, i) => (
-            <Alert key={i} severity="warning" sx={{ mt: 1 }}>
-              {c.text}
-              <Box component="ul" sx={{ pl: 3, mb: 0 }}>
-                <EvidenceQuote item={c.a} inputTexts={inputTexts} />
-                <EvidenceQuote item={c.b} inputTexts={inputTexts} />
-              </Box>
-            </Alert>
-          ))}
-        </Box>
-      )}
+      <Contradictions diagnosis={diagnosis} inputTexts={inputTexts} />
 
       {diagnosis.next && (
         <Box component="section" aria-labelledby="next-step" sx={{ mt: 3 }}>
