@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { browserRows } from './bench/browser';
 import { bytesRows } from './bench/bytes';
 import { loadEngine } from './bench/engine';
+import { referenceLoopMs } from './bench/machine-speed';
 import { ADVERSARIAL, BENCH_KINDS, fixtureText, ofSize } from './perf/inputs';
 import { findTshark, timeTshark } from './tshark';
 
@@ -73,6 +74,14 @@ const SIZES: [string, number][] = [
   ['1 MB', 1024 * 1024],
   ...(quick ? [] : ([['10 MB', 10 * 1024 * 1024]] as [string, number][])),
 ];
+const machineRow = (when: string): Row => ({
+  group: 'parse+diagnose',
+  name: `machine speed ${when}: reference loop over 1 MB`,
+  value: round(referenceLoopMs(), 2),
+  unit: 'ms',
+  note: 'informational: lower is faster; the timings move with it (1.45 to 2.75 ms seen here)',
+});
+rows.push(machineRow('before'));
 for (const kind of BENCH_KINDS) {
   const seed = fixtureText(kind);
   if (!seed) continue;
@@ -92,6 +101,8 @@ for (const kind of BENCH_KINDS) {
     });
   }
 }
+
+rows.push(machineRow('after'));
 
 // 3. Adversarial inputs: the worst time of each parser over 100 KB shapes
 for (const parser of PARSERS) {
@@ -165,7 +176,9 @@ const fmt = (r: Row) =>
       ? r.value.toFixed(0)
       : r.unit === '' && r.value <= 1
         ? r.value.toFixed(2) // Lighthouse scores
-        : r.value.toFixed(1);
+        : r.value < 10
+          ? r.value.toFixed(2)
+          : r.value.toFixed(1);
 let group = '';
 for (const r of rows) {
   if (r.group !== group) {
