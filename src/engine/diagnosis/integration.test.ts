@@ -320,3 +320,21 @@ describe('contradictions in a long paste', () => {
     expect(builds[0]!.text).toMatch(/in 2 more places\.$/);
   });
 });
+
+describe('reasons in a long paste', () => {
+  const EVENT_36871 = readFileSync(
+    new URL('../parsers/__fixtures__/schannel-event/general-36871-10013.txt', import.meta.url),
+    'utf8',
+  ).trim();
+
+  it('the same reason from six events is told once, with the six quotes', async () => {
+    const a = await analyzeText(Array(6).fill(EVENT_36871).join('\n\n'));
+    const d = diagnose([inputFromAnalysis('events', a)]);
+    const top = d.ranked[0]!;
+    expect(top.scenario).toBe('tls-protocol-mismatch');
+    const state = top.for.filter((r) => r.text.startsWith('Schannel event 36871 with state 10013'));
+    expect(state).toHaveLength(1);
+    expect(state[0]!.evidence).toHaveLength(6);
+    expect(new Set(top.for.map((r) => r.text)).size).toBe(top.for.length);
+  });
+});

@@ -56,8 +56,8 @@ export class Verdict {
   result(summary?: string): RuleResult {
     const total = this.prior + [...this.pros, ...this.cons].reduce((a, r) => a + r.weight, 0);
     const score = Math.round(sigmoid(total) * 1000) / 1000;
-    const pros = [...this.pros].sort((a, b) => b.weight - a.weight);
-    const cons = [...this.cons].sort((a, b) => a.weight - b.weight);
+    const pros = sameTextOnce([...this.pros].sort((a, b) => b.weight - a.weight));
+    const cons = sameTextOnce([...this.cons].sort((a, b) => a.weight - b.weight));
     const explanation =
       summary ??
       (pros.length === 0 && cons.length === 0
@@ -70,6 +70,24 @@ export class Verdict {
             .join(' '));
     return { id: this.id, type: this.type, score, for: pros, against: cons, explanation };
   }
+}
+
+/**
+ * Reasons with the same text told once, with the evidence of all of them, in the order of `sorted` (each at
+ * the place of its first, strongest, occurrence). A long Schannel export gives one reason per event, 272
+ * times "A TLS protocol_version alert (70)..."; the score has already counted each.
+ */
+function sameTextOnce(sorted: Reason[]): Reason[] {
+  const byText = new Map<string, Reason>();
+  const out: Reason[] = [];
+  for (const r of sorted) {
+    const first = byText.get(r.text);
+    if (!first) {
+      byText.set(r.text, r);
+      out.push(r);
+    } else for (const e of r.evidence) first.evidence.push(e);
+  }
+  return out;
 }
 
 export const ev = <T>(s: Signal<T> | undefined): EvidenceRef[] => (s ? s.evidence : []);
