@@ -1,9 +1,11 @@
 /**
- * The browser rows of `npm run bench`: Lighthouse (mobile and desktop, median of 3) and time to interactive
- * (median of 5), both against dist/ on scripts/serve.mjs at a free port of 127.0.0.1.
+ * The browser rows of `npm run bench`: Lighthouse (mobile and desktop, median of 3), time to interactive
+ * (median of 5) and a 1 MB paste of each kind until its verdict shows (median of 3), all against dist/ on
+ * scripts/serve.mjs at a free port of 127.0.0.1.
  */
 import { loadavg } from 'node:os';
 import { registerCjsInterop } from './cjs-interop';
+import { largePasteRows } from './large-paste';
 import { lighthouseRows } from './lighthouse';
 import { serveDist } from './serve';
 import { ttiRows } from './tti';
@@ -28,6 +30,7 @@ export async function browserRows(dist = 'dist'): Promise<Row[]> {
       },
       ...(await lighthouseRows(server.url, 3)),
       ...(await ttiRows(server.url, token, 5)),
+      ...(await largePasteRows(server.url, 3)),
     ];
   } catch (error) {
     return [

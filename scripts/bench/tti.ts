@@ -49,9 +49,10 @@ async function measureOnce(browser: Browser, url: string, target: Target): Promi
   }
 }
 
-export async function ttiRows(url: string, shareToken: string, runs = 5): Promise<Row[]> {
+/** The project's Chromium (scripts/chromium.mjs), headless, as the browser rows use it. */
+export function launchBenchChromium(): Promise<Browser> {
   const found = findChromium();
-  const browser = await chromium.launch({
+  return chromium.launch({
     ...('path' in found ? { executablePath: found.path } : {}),
     args: [
       '--no-sandbox',
@@ -61,6 +62,10 @@ export async function ttiRows(url: string, shareToken: string, runs = 5): Promis
       '--disable-background-networking',
     ],
   });
+}
+
+export async function ttiRows(url: string, shareToken: string, runs = 5): Promise<Row[]> {
+  const browser = await launchBenchChromium();
   const targets: Target[] = [
     {
       key: 'wizard',
