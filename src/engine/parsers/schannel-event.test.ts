@@ -395,3 +395,32 @@ describe('schannel-event limits', () => {
     expect(few.problems.map((p) => p.code)).not.toContain('too-many-events');
   });
 });
+
+describe('a header that names another event than its message', () => {
+  const record = (id: number) =>
+    [
+      'Log Name:      System',
+      'Source:        Schannel',
+      'Date:          3/1/2024 10:16:40 AM',
+      `Event ID:      ${id}`,
+      'Level:         Error',
+      'Computer:      SQL01.contoso.com',
+      'Description:',
+      'A fatal alert was generated and sent to the remote endpoint. This may result in termination of the connection. The TLS protocol defined fatal alert code is 40. The Windows SChannel error state is 1205.',
+      '',
+    ].join('\n');
+
+  it('is told once per pair of ids, at the first header, with how many records repeat it', () => {
+    const text = [record(36874), record(36874), record(36874), record(36887)].join('\n');
+    const r = parseSchannelEvent(text);
+    expect(r.facts.events.map((e) => e.eventId)).toEqual([36888, 36888, 36888, 36888]);
+    const mismatches = r.problems.filter((p) => p.code === 'event-id-mismatch');
+    expect(mismatches.map((p) => p.message)).toEqual([
+      'The header says event 36874 but the message reads like event 36888; the message was trusted. The same is true of 2 more records.',
+      'The header says event 36887 but the message reads like event 36888; the message was trusted.',
+    ]);
+    // each points at the header's event id
+    expect(mismatches.map((p) => text.slice(p.start, p.end))).toEqual(['36874', '36887']);
+    expect(mismatches[0]!.start).toBe(text.indexOf('36874'));
+  });
+});

@@ -1270,6 +1270,7 @@ function assembleEvents(ctx: EventContext, records: Rec[], found: Found[]): void
             code: 'event-id-mismatch',
             severity: 'warning',
             message: `The header says event ${rec.declaredId} but the message reads like event ${list[0].eventId}; the message was trusted.`,
+            ...(rec.idSpan ? toOriginalSpan(keep, rec.idSpan[0], rec.idSpan[1]) : {}),
           });
         }
       }
@@ -1532,7 +1533,32 @@ export function parseSchannelEvent(input: string): SchannelEventResult {
       message: `The text could not be read completely (${error instanceof Error ? error.message : 'unknown error'}).`,
     });
   }
-  return { kind: 'schannel-event', facts, evidence, problems };
+  return { kind: 'schannel-event', facts, evidence, problems: foldRepeats(problems) };
+}
+
+/** Problems a long export repeats once per record: told once, at the first record, with how many more. */
+const PER_RECORD = new Set(['event-id-mismatch', 'not-schannel-event']);
+
+function foldRepeats(problems: Problem[]): Problem[] {
+  const first = new Map<string, { problem: Problem; more: number }>();
+  const out: Problem[] = [];
+  for (const p of problems) {
+    if (!PER_RECORD.has(p.code)) {
+      out.push(p);
+      continue;
+    }
+    const key = `${p.code}\u0000${p.message}`;
+    const seen = first.get(key);
+    if (seen) seen.more++;
+    else {
+      const entry = { problem: { ...p }, more: 0 };
+      first.set(key, entry);
+      out.push(entry.problem);
+    }
+  }
+  for (const { problem, more } of first.values())
+    if (more > 0) problem.message += ` The same is true of ${more} more record${more === 1 ? '' : 's'}.`;
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------------
