@@ -188,6 +188,29 @@ describe('analyzeText', () => {
     expect(log.certificateThumbprint).toBe(cert.thumbprint);
   });
 
+  it("keeps an ERRORLOG's version banner and its indented lines together, as the SQL Server version", async () => {
+    const banner = [
+      '2024-03-01 10:16:38.21 Server      Microsoft SQL Server 2016 (SP3) (KB5003279) - 13.0.6300.2 (X64) ',
+      '\tAug  7 2021 01:20:37 ',
+      '\tCopyright (c) Microsoft Corporation',
+      '\tStandard Edition (64-bit) on Windows Server 2012 R2 Standard 6.3 <X64> (Build 9600: ) (Hypervisor)',
+    ].join('\n');
+    const rest = [
+      '2024-03-01 10:16:38.21 Server      UTC adjustment: 1:00',
+      '2024-03-01 10:16:40.05 Logon       Error: 17830, Severity: 20, State: 11.',
+      '2024-03-01 10:16:40.05 Logon       Network error code 0x2746 occurred while establishing a connection; the connection has been closed.',
+    ].join('\n');
+    const text = `${rest}\n${banner}\n${rest}\n`;
+    const { parts } = await analyzeText(text);
+    expect(parts.map((p) => p.kind)).toEqual(['errorlog', 'sql-version', 'errorlog']);
+    expect(text.slice(parts[1]!.start, parts[1]!.end)).toBe(banner);
+    // the Windows under SQL Server is read from the same part
+    expect(parts[1]!.result.facts).toMatchObject({ build: '13.0.6300.2', osBuild: 9600 });
+    // a banner line with nothing indented under it stays with the lines around it
+    const oneLine = (await analyzeText(`${rest}\n${banner.split('\n')[0]}\n${rest}\n`)).parts;
+    expect(oneLine.map((p) => p.kind)).toEqual(['errorlog']);
+  });
+
   it('uses the registry by default', async () => {
     const { parts } = await analyzeText(pem);
     expect(parts).toHaveLength(1);

@@ -116,6 +116,8 @@ function cut(text: string): Array<Omit<Block, 'kind' | 'score'>> {
   let pending: Boundary = 'start';
   let inPem = false;
   let prevTs = false;
+  /** inside SQL Server's version banner of an ERRORLOG (see below) */
+  let inBanner = false;
   let nextEnd = -1;
   let pos = 0;
   const n = text.length;
@@ -152,6 +154,7 @@ function cut(text: string): Array<Omit<Block, 'kind' | 'score'>> {
       }
       if (pending !== 'strong') pending = 'weak';
       prevTs = false;
+      inBanner = false;
     } else {
       const line = text.slice(pos, Math.min(lineEnd, pos + LINE_HEAD));
       const beginAt = line.indexOf('-----BEGIN ');
@@ -187,7 +190,20 @@ function cut(text: string): Array<Omit<Block, 'kind' | 'score'>> {
           marker = isPrompt;
         }
       }
-      const strong = beginAt >= 0 || marker || (cur !== null && ts !== prevTs);
+      // SQL Server's version banner at the top of an ERRORLOG: a timestamped "Microsoft SQL Server ..." line and
+      // the tab-indented lines under it (build date, copyright, edition and Windows or Linux) are one @@VERSION
+      // text, a block of its own; the switch from timestamped to plain lines used to leave the first line alone
+      // and the other three as a part of their own ("not recognised", or a Windows version of low confidence)
+      const bannerStart: boolean =
+        ts && nl < n && text.charCodeAt(nl + 1) === 9 && line.includes('Microsoft SQL Server');
+      const bannerLine: boolean = !bannerStart && inBanner && !ts && line.charCodeAt(0) === 9;
+      const strong =
+        beginAt >= 0 ||
+        marker ||
+        bannerStart ||
+        (inBanner && !bannerLine) ||
+        (cur !== null && !bannerLine && ts !== prevTs);
+      inBanner = bannerStart || bannerLine;
       if (strong && cur) {
         blocks.push(cur);
         cur = null;
@@ -199,7 +215,7 @@ function cut(text: string): Array<Omit<Block, 'kind' | 'score'>> {
       }
       cur.end = lineEnd;
       cur.lines++;
-      prevTs = ts;
+      prevTs = ts || bannerLine;
       if (beginAt >= 0) {
         const rest = text.slice(pos + beginAt + 11, lineEnd);
         if (rest.includes('-----END ')) {
