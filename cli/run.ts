@@ -10,6 +10,7 @@ import { diagnose, inputFromAnalysis, withCaptureCertificates } from '../src/eng
 import type { Diagnosis, DiagnosisInput, EvidenceRef, Reason } from '../src/engine/diagnosis/index';
 import type { ArtifactKind, ParseResult } from '../src/engine/model';
 import { fillCommand } from '../src/engine/powershell/quote';
+import { lineNumberAt } from '../src/engine/report/lineNumbers';
 import { getQuestion } from '../src/engine/knowledge/index';
 
 export const USAGE = `Usage: npm run analyze -- [--json] FILE...
@@ -270,12 +271,9 @@ function oneLine(text: string, max = 160): string {
   return flat.length > max ? flat.slice(0, max - 1) + '…' : flat;
 }
 
+/** a binary search over the line breaks (counting from the start for each of ~600 parts of a long log was slow) */
 function lineOf(text: string | undefined, offset: number): number | null {
-  if (text === undefined) return null;
-  let line = 1;
-  const end = Math.min(offset, text.length);
-  for (let i = 0; i < end; i++) if (text.charCodeAt(i) === 10) line++;
-  return line;
+  return text === undefined ? null : lineNumberAt(text, offset);
 }
 
 function quote(ref: EvidenceRef, inputs: readonly InputReport[]): string | null {

@@ -1,7 +1,7 @@
 import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
 import type { EvidenceRef } from '@/engine/diagnosis';
-import { lineNumberAt } from './lineNumbers';
+import { lineNumberAt } from '@/engine/report/lineNumbers';
 
 const lineOf = (text: string | undefined, offset: number) => (text ? lineNumberAt(text, offset) : undefined);
 

@@ -11,7 +11,7 @@ import type { AnalyzedPart, TextAnalysis } from '@/engine/parsers';
 import type { PasteInput } from '@/store/pasteStore';
 import { HighlightedText } from './HighlightedText';
 import { describePart, KIND_LABELS, KIND_NAMES } from './kinds';
-import { lineNumberAt } from './lineNumbers';
+import { lineNumberAt } from '@/engine/report/lineNumbers';
 
 /** Evidence, problems and parts shown before a "Show more" button (a long paste has thousands). */
 const EVIDENCE_SHOWN = 20;

@@ -1,8 +1,8 @@
 /**
- * Line numbers of offsets in a pasted text. A long paste quotes thousands of spans (a 1 MB ERRORLOG has
- * about 9,000 pieces of evidence): counting the line breaks before each one from the start made showing
- * them quadratic, and froze the page for minutes. The offsets of the line breaks are found once per text
- * and each look-up is a binary search.
+ * Line numbers of offsets in a pasted text, for the paste page and `npm run analyze`. A long paste quotes
+ * thousands of spans (a 1 MB ERRORLOG has about 9,000 pieces of evidence): counting the line breaks before
+ * each one from the start made showing them quadratic, and froze the page for minutes. The offsets of the
+ * line breaks are found once per text and each look-up is a binary search.
  */
 const MAX_TEXTS = 8;
 /** text -> offsets of its line breaks; the few texts on the page, the most recent last */
