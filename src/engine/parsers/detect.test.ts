@@ -209,6 +209,22 @@ describe('analyzeText', () => {
     // a banner line with nothing indented under it stays with the lines around it
     const oneLine = (await analyzeText(`${rest}\n${banner.split('\n')[0]}\n${rest}\n`)).parts;
     expect(oneLine.map((p) => p.kind)).toEqual(['errorlog']);
+    // nor does one followed by a line of blanks
+    const blankUnder = (await analyzeText(`${rest}\n${banner.split('\n')[0]}\n\t\n${rest}\n`)).parts;
+    expect(blankUnder.map((p) => p.kind)).toEqual(['errorlog']);
+    // Windows line breaks, and indentation turned into spaces by an editor
+    const crlf = `${rest}\n${banner}\n${rest}\n`.replace(/\n/g, '\r\n');
+    expect((await analyzeText(crlf)).parts.map((p) => p.kind)).toEqual([
+      'errorlog',
+      'sql-version',
+      'errorlog',
+    ]);
+    const spaces = `${rest}\n${banner.replace(/\t/g, '    ')}\n${rest}\n`;
+    expect((await analyzeText(spaces)).parts.map((p) => p.kind)).toEqual([
+      'errorlog',
+      'sql-version',
+      'errorlog',
+    ]);
   });
 
   it('uses the registry by default', async () => {

@@ -109,6 +109,16 @@ function pemBodyLine(text: string, start: number, end: number): boolean {
   return sawColon || !inner;
 }
 
+/** Whether the line after the line break at `nl` is indented (a tab or a space first) and not blank. */
+function indentedNext(text: string, nl: number): boolean {
+  const start = nl + 1;
+  const c = text.charCodeAt(start);
+  if (c !== 9 && c !== 32) return false;
+  let end = text.indexOf('\n', start);
+  if (end < 0) end = text.length;
+  return !isBlank(text, start, end);
+}
+
 /** Step 1: blocks with the boundary that precedes each. */
 function cut(text: string): Array<Omit<Block, 'kind' | 'score'>> {
   const blocks: Array<Omit<Block, 'kind' | 'score'>> = [];
@@ -162,6 +172,7 @@ function cut(text: string): Array<Omit<Block, 'kind' | 'score'>> {
       let f = 0;
       while (f < line.length && (line.charCodeAt(f) === 32 || line.charCodeAt(f) === 9)) f++;
       const c = line.charCodeAt(f);
+      const c0 = line.charCodeAt(0);
       const digit = c >= 48 && c <= 57;
       const ts = digit && ERRORLOG_TS.test(line);
       let marker = false;
@@ -191,12 +202,11 @@ function cut(text: string): Array<Omit<Block, 'kind' | 'score'>> {
         }
       }
       // SQL Server's version banner at the top of an ERRORLOG: a timestamped "Microsoft SQL Server ..." line and
-      // the tab-indented lines under it (build date, copyright, edition and Windows or Linux) are one @@VERSION
+      // the indented lines under it (build date, copyright, edition and Windows or Linux) are one @@VERSION
       // text, a block of its own; the switch from timestamped to plain lines used to leave the first line alone
       // and the other three as a part of their own ("not recognised", or a Windows version of low confidence)
-      const bannerStart: boolean =
-        ts && nl < n && text.charCodeAt(nl + 1) === 9 && line.includes('Microsoft SQL Server');
-      const bannerLine: boolean = !bannerStart && inBanner && !ts && line.charCodeAt(0) === 9;
+      const bannerStart: boolean = ts && line.includes('Microsoft SQL Server') && indentedNext(text, nl);
+      const bannerLine: boolean = !bannerStart && inBanner && !ts && (c0 === 9 || c0 === 32);
       const strong =
         beginAt >= 0 ||
         marker ||

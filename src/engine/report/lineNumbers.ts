@@ -5,12 +5,17 @@
  * line breaks are found once per text and each look-up is a binary search.
  */
 const MAX_TEXTS = 8;
-/** text -> offsets of its line breaks; the few texts on the page, the most recent last */
+/** text -> offsets of its line breaks, for the last few texts asked about (the most recently used last) */
 const breaksByText = new Map<string, Int32Array>();
 
 function lineBreaks(text: string): Int32Array {
   const known = breaksByText.get(text);
-  if (known) return known;
+  if (known) {
+    // most recently used last: the oldest entry is the one dropped
+    breaksByText.delete(text);
+    breaksByText.set(text, known);
+    return known;
+  }
   let count = 0;
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) count++;
   const breaks = new Int32Array(count);

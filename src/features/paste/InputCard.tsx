@@ -56,8 +56,11 @@ function PartView({ input, part, index }: { input: PasteInput; part: AnalyzedPar
     ? `Collector section “${part.section}”${part.machine ? ` from ${part.machine}` : ''}${part.side && part.side !== 'unknown' ? ` (${part.side})` : ''}: ${part.kind === 'unknown' ? 'read by the collector itself' : describePart(part.kind, 'high').replace(/^This is /, '')}`
     : describePart(part.kind, part.confidence);
   const facts = Object.entries(result.facts as Record<string, unknown>);
-  const evidence = useShowMore(result.evidence, EVIDENCE_SHOWN, 'pieces of evidence');
-  const problems = useShowMore(result.problems, PROBLEMS_SHOWN, 'problems');
+  const evidence = useShowMore(result.evidence, {
+    limit: EVIDENCE_SHOWN,
+    noun: ['piece of evidence', 'pieces of evidence'],
+  });
+  const problems = useShowMore(result.problems, { limit: PROBLEMS_SHOWN, noun: ['problem', 'problems'] });
   return (
     <Box component="section" aria-label={`Part ${index + 1}: ${label}`} sx={{ mt: 2 }}>
       <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, flexWrap: 'wrap' }}>
@@ -160,7 +163,7 @@ export function InputCard({
   onRemove: () => void;
 }) {
   const known = analysis?.parts.filter((p) => p.kind !== 'unknown') ?? [];
-  const parts = useShowMore(analysis?.parts ?? NO_PARTS, PARTS_SHOWN, 'parts');
+  const parts = useShowMore(analysis?.parts ?? NO_PARTS, { limit: PARTS_SHOWN, noun: ['part', 'parts'] });
   return (
     <Paper variant="outlined" component="article" aria-label={input.source} sx={{ p: 2, mb: 2 }}>
       <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, flexWrap: 'wrap' }}>

@@ -223,6 +223,8 @@ export default function PastePage() {
             '& textarea': {
               fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace',
               fontSize: '0.85rem',
+              // a fixed height, but the user may drag it taller
+              resize: 'vertical',
             },
           }}
         />

@@ -1,3 +1,4 @@
+import { useId } from 'react';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -26,10 +27,16 @@ const EVIDENCE_PER_REASON = 5;
 const CONTRADICTIONS_SHOWN = 5;
 
 function ReasonItem({ reason, inputTexts }: { reason: Reason; inputTexts: string[] }) {
-  const evidence = useShowMore(reason.evidence, EVIDENCE_PER_REASON, 'quotes', 50);
+  const textId = useId();
+  const evidence = useShowMore(reason.evidence, {
+    limit: EVIDENCE_PER_REASON,
+    noun: ['quote', 'quotes'],
+    step: 50,
+    describedBy: textId,
+  });
   return (
     <Typography component="li" sx={{ mb: 0.75 }}>
-      {reason.text}
+      <span id={textId}>{reason.text}</span>
       {reason.evidence.length > 0 && (
         <Box component="ul" sx={{ pl: 2.5, mt: 0.5 }}>
           {evidence.shown.map((e, j) => (
@@ -48,8 +55,9 @@ function Reasons({ title, reasons, inputTexts }: { title: string; reasons: Reaso
     <>
       <Typography sx={{ fontWeight: 700, mt: 1.5 }}>{title}</Typography>
       <Box component="ul" sx={{ pl: 3, my: 0.5 }}>
-        {reasons.map((reason, i) => (
-          <ReasonItem key={i} reason={reason} inputTexts={inputTexts} />
+        {reasons.map((reason) => (
+          // keyed by text (unique within a list): a new verdict does not inherit another reason's opened quotes
+          <ReasonItem key={reason.text} reason={reason} inputTexts={inputTexts} />
         ))}
       </Box>
     </>
@@ -57,7 +65,11 @@ function Reasons({ title, reasons, inputTexts }: { title: string; reasons: Reaso
 }
 
 function Contradictions({ diagnosis, inputTexts }: { diagnosis: Diagnosis; inputTexts: string[] }) {
-  const contradictions = useShowMore(diagnosis.contradictions, CONTRADICTIONS_SHOWN, 'disagreements', 50);
+  const contradictions = useShowMore(diagnosis.contradictions, {
+    limit: CONTRADICTIONS_SHOWN,
+    noun: ['disagreement', 'disagreements'],
+    step: 50,
+  });
   if (diagnosis.contradictions.length === 0) return null;
   return (
     <Box component="section" aria-labelledby="contradictions" sx={{ mt: 3 }}>

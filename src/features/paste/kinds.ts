@@ -14,14 +14,14 @@ export const KIND_LABELS: Record<ArtifactKind, string> = {
   unknown: 'something we do not recognise',
 };
 
-/** Short names of the kinds, for counts of many parts ("ERRORLOG lines: 301"). */
+/** Short names of the kinds, for counts of many parts ("ERRORLOG excerpts: 301"). */
 export const KIND_NAMES: Record<ArtifactKind, string> = {
   'client-error': 'client error messages',
   'schannel-protocols': 'SCHANNEL protocol settings',
   'cipher-suites': 'cipher-suite lists',
   certificate: 'certificates',
-  errorlog: 'ERRORLOG lines',
-  'schannel-event': 'Schannel events',
+  errorlog: 'ERRORLOG excerpts',
+  'schannel-event': 'Schannel event excerpts',
   'sql-version': 'SQL Server versions',
   'os-version': 'Windows versions',
   'packet-capture': 'packet captures',

@@ -77,15 +77,19 @@ export class Verdict {
  * the place of its first, strongest, occurrence). A long Schannel export gives one reason per event, 272
  * times "A TLS protocol_version alert (70)..."; the score has already counted each.
  */
-function sameTextOnce(sorted: Reason[]): Reason[] {
+function sameTextOnce(sorted: readonly Reason[]): Reason[] {
   const byText = new Map<string, Reason>();
   const out: Reason[] = [];
   for (const r of sorted) {
     const first = byText.get(r.text);
-    if (!first) {
-      byText.set(r.text, r);
-      out.push(r);
-    } else for (const e of r.evidence) first.evidence.push(e);
+    if (first) {
+      for (const e of r.evidence) first.evidence.push(e);
+    } else {
+      // a new record: the builder's own reasons stay as they were (result() may be asked again)
+      const merged = { text: r.text, weight: r.weight, evidence: [...r.evidence] };
+      byText.set(r.text, merged);
+      out.push(merged);
+    }
   }
   return out;
 }
