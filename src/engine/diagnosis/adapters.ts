@@ -27,6 +27,7 @@ import type {
   Side,
   SqlInfo,
 } from './types';
+import { lowerBound } from '../sorted';
 
 /** Protocol state of one role as a paste states it: registry values, or the effective state when known. */
 export type RawProtocolState = 'enabled' | 'disabled' | 'default' | 'not-supported' | 'unknown';
@@ -799,18 +800,6 @@ function spanIndexOf(list: readonly Evidence[]): SpanIndex | null {
   }
   spanIndexes.set(list, index);
   return index;
-}
-
-/** First position in `starts` (sorted) holding a value >= `value`. */
-function lowerBound(starts: Float64Array, value: number): number {
-  let lo = 0;
-  let hi = starts.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (starts[mid]! < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /**

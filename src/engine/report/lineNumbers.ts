@@ -4,6 +4,8 @@
  * each one from the start made showing them quadratic, and froze the page for minutes. The offsets of the
  * line breaks are found once per text and each look-up is a binary search.
  */
+import { lowerBound } from '../sorted';
+
 const MAX_TEXTS = 8;
 /** text -> offsets of its line breaks, for the last few texts asked about (the most recently used last) */
 const breaksByText = new Map<string, Int32Array>();
@@ -28,14 +30,6 @@ function lineBreaks(text: string): Int32Array {
 
 /** The 1-based line of `text` that holds `offset` (offsets past the end count as the last line). */
 export function lineNumberAt(text: string, offset: number): number {
-  const breaks = lineBreaks(text);
-  // the number of line breaks before `offset`
-  let lo = 0;
-  let hi = breaks.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (breaks[mid]! < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo + 1;
+  // one more than the number of line breaks before `offset`
+  return lowerBound(lineBreaks(text), offset) + 1;
 }

@@ -142,7 +142,7 @@ function PartView({ input, part, index }: { input: PasteInput; part: AnalyzedPar
 
 const NO_PARTS: AnalyzedPart[] = [];
 
-/** "ERRORLOG lines: 301; SQL Server versions: 300; ..." for a paste of many parts, most frequent first. */
+/** "ERRORLOG excerpts: 301; SQL Server versions: 300; ..." for a paste of many parts, most frequent first. */
 function partCounts(parts: readonly AnalyzedPart[]): string {
   const counts = new Map<string, number>();
   for (const p of parts) counts.set(KIND_NAMES[p.kind], (counts.get(KIND_NAMES[p.kind]) ?? 0) + 1);
