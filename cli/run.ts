@@ -11,6 +11,7 @@ import type { Diagnosis, DiagnosisInput, EvidenceRef, Reason } from '../src/engi
 import type { ArtifactKind, ParseResult } from '../src/engine/model';
 import { fillCommand } from '../src/engine/powershell/quote';
 import { lineNumberAt } from '../src/engine/report/lineNumbers';
+import { partCounts } from '../src/engine/report/partCounts';
 import { getQuestion } from '../src/engine/knowledge/index';
 
 export const USAGE = `Usage: npm run analyze -- [--json] FILE...
@@ -266,6 +267,9 @@ const FAMILY_TEXT: Record<Diagnosis['family'], string> = {
   unrecognized: 'No client error message was recognised.',
 };
 
+/** How many parts of one input the readable report lists. */
+const PARTS_LISTED = 20;
+
 function oneLine(text: string, max = 160): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   return flat.length > max ? flat.slice(0, max - 1) + '…' : flat;
@@ -312,13 +316,25 @@ export function toText(report: Report): string {
     out.push(`  ${i.source}${i.encoding ? ` (${i.encoding})` : ''}`);
     if (i.message) out.push(`    ${i.message}`);
     if (i.parts.length === 0 && !i.message) out.push('    (empty)');
-    for (const p of i.parts) {
+    // a long log is hundreds of parts: the report lists a screenful, as the paste page does (--json has all)
+    const listed = i.parts.length > PARTS_LISTED ? i.parts.slice(0, PARTS_LISTED) : i.parts;
+    if (listed.length < i.parts.length)
+      out.push(
+        `    ${i.parts.length.toLocaleString('en-US')} parts (${partCounts(i.parts)}); the first ${PARTS_LISTED}:`,
+      );
+    for (const p of listed) {
       const line = lineOf(i.text, p.start);
       out.push(
         `    - ${p.section ? `collector section "${p.section}": ` : ''}${p.kind === 'unknown' && p.section ? 'read by the collector itself' : (KIND_NAMES[p.kind] ?? p.kind)} (${p.confidence} confidence${line !== null ? `, from line ${line}` : ''})`,
       );
       for (const problem of p.result.problems.slice(0, 3))
         out.push(`      note: ${oneLine(problem.message, 200)}`);
+    }
+    if (listed.length < i.parts.length) {
+      const hidden = i.parts.length - listed.length;
+      out.push(
+        `    ... and ${hidden.toLocaleString('en-US')} more part${hidden === 1 ? '' : 's'} (--json lists every part with its facts and notes)`,
+      );
     }
   }
   out.push('');

@@ -10,7 +10,8 @@ import { useShowMore } from '@/components/useShowMore';
 import type { AnalyzedPart, TextAnalysis } from '@/engine/parsers';
 import type { PasteInput } from '@/store/pasteStore';
 import { HighlightedText } from './HighlightedText';
-import { describePart, KIND_LABELS, KIND_NAMES } from './kinds';
+import { describePart, KIND_LABELS } from './kinds';
+import { partCounts } from '@/engine/report/partCounts';
 import { lineNumberAt } from '@/engine/report/lineNumbers';
 
 /** Evidence, problems and parts shown before a "Show more" button (a long paste has thousands). */
@@ -141,16 +142,6 @@ function PartView({ input, part, index }: { input: PasteInput; part: AnalyzedPar
 }
 
 const NO_PARTS: AnalyzedPart[] = [];
-
-/** "ERRORLOG excerpts: 301; SQL Server versions: 300; ..." for a paste of many parts, most frequent first. */
-function partCounts(parts: readonly AnalyzedPart[]): string {
-  const counts = new Map<string, number>();
-  for (const p of parts) counts.set(KIND_NAMES[p.kind], (counts.get(KIND_NAMES[p.kind]) ?? 0) + 1);
-  return [...counts]
-    .sort((a, b) => b[1] - a[1])
-    .map(([name, n]) => `${name}: ${n.toLocaleString('en-US')}`)
-    .join('; ');
-}
 
 /** One paste or file: what was detected in it, the evidence, the problems, and the text highlighted. */
 export function InputCard({

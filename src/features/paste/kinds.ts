@@ -14,20 +14,6 @@ export const KIND_LABELS: Record<ArtifactKind, string> = {
   unknown: 'something we do not recognise',
 };
 
-/** Short names of the kinds, for counts of many parts ("ERRORLOG excerpts: 301"). */
-export const KIND_NAMES: Record<ArtifactKind, string> = {
-  'client-error': 'client error messages',
-  'schannel-protocols': 'SCHANNEL protocol settings',
-  'cipher-suites': 'cipher-suite lists',
-  certificate: 'certificates',
-  errorlog: 'ERRORLOG excerpts',
-  'schannel-event': 'Schannel event excerpts',
-  'sql-version': 'SQL Server versions',
-  'os-version': 'Windows versions',
-  'packet-capture': 'packet captures',
-  unknown: 'not recognised',
-};
-
 export function describePart(kind: ArtifactKind, confidence: Confidence): string {
   if (kind === 'unknown') return 'Not recognised';
   const hedge = confidence === 'high' ? 'This is' : confidence === 'medium' ? 'Looks like' : 'Might be';
