@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { sqlVersionParser, type SqlVersionFacts } from './sql-version';
+import { manyErrorlogLines, sqlVersionParser, type SqlVersionFacts } from './sql-version';
 import type { ParseResult } from '../model';
 
 const HANG_GUARD_MS = 1500;
@@ -229,4 +230,49 @@ describe('sql-version: robustness', () => {
       // a hang guard, not a speed test (npm run bench measures speed): super-linear work on 100 KB takes seconds
       expect(best).toBeLessThan(HANG_GUARD_MS);
     });
+});
+
+describe('manyErrorlogLines (whether a version text sits in more than three ERRORLOG lines)', () => {
+  // the definition it replaces, without a pattern
+  const byPattern = (head: string) =>
+    (head.match(/^[ \t]*\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\.\d{2}\s/gm) ?? []).length > 3;
+  const STAMP = '2024-01-02 10:11:12.34';
+
+  it('agrees with the pattern on texts made of stamps, near-stamps, indents and every kind of line break', () => {
+    const piece = fc.constantFrom(
+      STAMP,
+      `${STAMP} `,
+      `${STAMP}\t`,
+      '2024-01-02 10:11:12',
+      '2024-01-02 10:11:12.3 ',
+      '12:34',
+      ':',
+      ' ',
+      '\t',
+      '\n',
+      '\r\n',
+      '\r',
+      '\u2028',
+      '\u2029',
+      'x',
+      '9',
+      'spid12 Server ',
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 60 }), (pieces) => {
+        const head = pieces.join('');
+        expect(manyErrorlogLines(head)).toBe(byPattern(head));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('counts four stamped lines, indented or not, and not three or a stamp inside a line', () => {
+    const lines = (n: number, indent = '') =>
+      Array.from({ length: n }, () => `${indent}${STAMP} spid9 x`).join('\n');
+    expect(manyErrorlogLines(lines(4))).toBe(true);
+    expect(manyErrorlogLines(lines(4, ' \t '))).toBe(true);
+    expect(manyErrorlogLines(lines(3))).toBe(false);
+    expect(manyErrorlogLines(`${lines(3)}\nnote ${STAMP} x`)).toBe(false);
+  });
 });

@@ -262,15 +262,22 @@ function errorlogLineAt(text: string, i: number): boolean {
 
 /**
  * More than three ERRORLOG lines (counted only up to four): what
- * (head.match(/^[ \t]*\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\.\d{2}\s/gm) ?? []).length > 3 says, one
- * line start at a time without a pattern (each line start holds at most one such match).
+ * (head.match(/^[ \t]*\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\.\d{2}\s/gm) ?? []).length > 3 says, without a
+ * pattern. Detection asks it of every block that names SQL Server and a build, so it does not walk every
+ * character: a stamp has its first colon 13 characters in, and colons are few; from each colon it checks for
+ * a stamp that starts a line (after spaces or tabs). Each line start holds at most one stamp, found from
+ * exactly one colon.
  */
-function manyErrorlogLines(head: string): boolean {
-  const n = head.length;
+export function manyErrorlogLines(head: string): boolean {
   let found = 0;
-  for (let i = 0; i < n; i++) {
-    if (i > 0 && !isLineBreak(head.charCodeAt(i - 1))) continue;
-    if (errorlogLineAt(head, i) && ++found > 3) return true;
+  for (let colon = head.indexOf(':', 13); colon >= 0; colon = head.indexOf(':', colon + 1)) {
+    const stamp = colon - 13;
+    if (!isDigit(head.charCodeAt(stamp))) continue;
+    let lineStart = stamp;
+    while (lineStart > 0 && (head.charCodeAt(lineStart - 1) === 32 || head.charCodeAt(lineStart - 1) === 9))
+      lineStart--;
+    if (lineStart > 0 && !isLineBreak(head.charCodeAt(lineStart - 1))) continue;
+    if (errorlogLineAt(head, lineStart) && ++found > 3) return true;
   }
   return false;
 }
