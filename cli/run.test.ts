@@ -38,4 +38,21 @@ describe('the readable report of a long paste', () => {
     expect(inputs.match(/^ {4}- /gm)).toHaveLength(parts);
     expect(inputs).not.toMatch(/more parts|the first 20/);
   });
+
+  it('says where else a repeated disagreement is, by line, and --json lists those places', async () => {
+    const text = Array.from({ length: 8 }, () => logs).join('\n\n');
+    const report = await buildReport([{ source: 'many.log', bytes: new TextEncoder().encode(text) }], null);
+    const c = report.diagnosis.contradictions.find((x) => (x.elsewhere?.length ?? 0) > 5)!;
+    expect(c.text).toContain(`The same disagreement is in ${c.elsewhere!.length} more places.`);
+    const lines = c.elsewhere!.slice(0, 5).map((r) => text.slice(0, r.evidence!.start).split('\n').length);
+    expect(toText(report)).toContain(
+      `      also at lines ${lines.join(', ')} of many.log and ${c.elsewhere!.length - 5} more\n`,
+    );
+    const json = toJson(report) as {
+      diagnosis: { contradictions: { text: string; elsewhere?: unknown[] }[] };
+    };
+    expect(json.diagnosis.contradictions.find((x) => x.text === c.text)!.elsewhere).toHaveLength(
+      c.elsewhere!.length,
+    );
+  });
 });

@@ -210,6 +210,7 @@ export function toJson(report: Report): object {
         text: c.text,
         a: refJson(c.a),
         b: refJson(c.b),
+        ...(c.elsewhere ? { elsewhere: c.elsewhere.map(refJson) } : {}),
       })),
       next: d.next
         ? {
@@ -284,6 +285,21 @@ function quote(ref: EvidenceRef, inputs: readonly InputReport[]): string | null 
   if (!ref.evidence || !ref.evidence.text.trim()) return ref.from === 'answer' ? `      (${ref.note})` : null;
   const line = lineOf(inputs[ref.input]?.text, ref.evidence.start);
   return `      ${ref.source}${line !== null ? `:${line}` : ''}: "${oneLine(ref.evidence.text)}"`;
+}
+
+/** "lines 156, 239, 322 of a.log and 60 more": where else a disagreement is (source:line when sources differ) */
+function places(refs: readonly EvidenceRef[], inputs: readonly InputReport[], listed = 5): string {
+  const found = refs.flatMap((ref) => {
+    const line = ref.evidence ? lineOf(inputs[ref.input]?.text, ref.evidence.start) : null;
+    return line === null ? [] : [{ source: ref.source, line }];
+  });
+  if (found.length === 0) return '';
+  const rest = found.length > listed ? ` and ${(found.length - listed).toLocaleString('en-US')} more` : '';
+  const first = found.slice(0, listed);
+  const oneSource = found.every((p) => p.source === found[0]!.source);
+  return oneSource
+    ? `line${first.length === 1 ? '' : 's'} ${first.map((p) => p.line).join(', ')} of ${found[0]!.source}${rest}`
+    : first.map((p) => `${p.source}:${p.line}`).join(', ') + rest;
 }
 
 function reasonLines(
@@ -383,6 +399,8 @@ export function toText(report: Report): string {
         const q = quote(ref, report.inputs);
         if (q) out.push(q);
       }
+      const also = places(c.elsewhere ?? [], report.inputs);
+      if (also) out.push(`      also at ${also}`);
     }
   }
   out.push('');

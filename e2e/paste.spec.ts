@@ -148,6 +148,37 @@ test('Copy summary for ticket gives the inputs, the verdict and the evidence', a
   expect(text).toContain('11.0.3000.0');
 });
 
+test('a disagreement repeated through a long paste shows where else it is, and goes into the ticket', async ({
+  page,
+  context,
+}) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const banner = (product: string, build: string) =>
+    `2024-03-01 10:16:38.21 Server      Microsoft SQL Server ${product} (RTM) - ${build} (X64) \n` +
+    `\tJul 27 2023 18:11:00 \n\tCopyright (C) Microsoft Corporation\n` +
+    `\tStandard Edition (64-bit) on Windows Server 2019 Standard 10.0 <X64> (Build 17763: )\n` +
+    `2024-03-01 10:16:40.05 Logon       Error: 17830, Severity: 20, State: 11.\n`;
+  // the ERRORLOGs of two servers, pasted three times over
+  const twoLogs = `${banner('2019', '15.0.4322.2')}\n\n${banner('2016', '13.0.6300.2')}`;
+  await page.goto(hashRoute('/paste'));
+  await paste(page, [twoLogs, twoLogs, twoLogs].join('\n\n'));
+  const section = page.getByRole('region', { name: 'Things that disagree' });
+  const builds = section.getByRole('alert').filter({ hasText: 'SQL Server build' });
+  await expect(builds).toContainText('The same disagreement is in 2 more places.');
+  await expect(builds.getByRole('listitem')).toHaveCount(2);
+  await builds.getByRole('button', { name: 'Show the other 2 places' }).click();
+  await expect(builds.getByRole('listitem')).toHaveCount(4);
+  await expect(builds.getByRole('listitem').nth(2)).toContainText('13.0.6300.2');
+  await expect(builds.getByRole('listitem').nth(3)).toContainText('13.0.6300.2');
+  await builds.getByRole('button', { name: 'Hide the other places' }).click();
+  await expect(builds.getByRole('listitem')).toHaveCount(2);
+
+  await page.getByRole('button', { name: 'Copy summary for ticket' }).click();
+  const text = await page.evaluate(() => navigator.clipboard.readText());
+  expect(text).toContain('### Things that disagree');
+  expect(text).toMatch(/- SQL Server build: .*15\.0\.4322\.2.*13\.0\.6300\.2.*in 2 more places\./);
+});
+
 test('the wizard pre-selects what a paste already established, and says so', async ({ page }) => {
   await page.goto(hashRoute('/paste'));
   await paste(page, PRELOGIN_ERROR);

@@ -3,8 +3,8 @@ import { act, cleanup, fireEvent, render, screen } from '@testing-library/react'
 import { afterEach, describe, expect, it } from 'vitest';
 import { useShowMore } from './useShowMore';
 
-function List({ items, step }: { items: readonly string[]; step?: number }) {
-  const { shown, more } = useShowMore(items, { limit: 3, noun: ['quote', 'quotes'], step });
+function List({ items, step, limit = 3 }: { items: readonly string[]; step?: number; limit?: number }) {
+  const { shown, more } = useShowMore(items, { limit, noun: ['quote', 'quotes'], step });
   return (
     <div>
       <ul>
@@ -46,6 +46,17 @@ describe('useShowMore', () => {
     expect(button()!.textContent).toBe('Show fewer quotes (the first 3)');
     act(() => fireEvent.click(button()!));
     expect(screen.getAllByRole('listitem')).toHaveLength(3);
+  });
+
+  it('with a limit of 0 (places behind a disagreement) shows nothing until asked, then offers to hide them', () => {
+    render(<List items={words(2)} limit={0} />);
+    expect(screen.queryAllByRole('listitem')).toHaveLength(0);
+    expect(button()!.textContent).toBe('Show the other 2 quotes');
+    act(() => fireEvent.click(button()!));
+    expect(screen.getAllByRole('listitem')).toHaveLength(2);
+    expect(button()!.textContent).toBe('Hide the other quotes');
+    act(() => fireEvent.click(button()!));
+    expect(screen.queryAllByRole('listitem')).toHaveLength(0);
   });
 
   it('starts again at the limit when the list is another one', () => {

@@ -33,7 +33,9 @@ export function useShowMore<T>(
   const fmt = (n: number) => n.toLocaleString('en-US');
   const label =
     hidden === 0
-      ? `Show fewer ${many} (the first ${fmt(limit)})`
+      ? limit === 0
+        ? `Hide the other ${many}`
+        : `Show fewer ${many} (the first ${fmt(limit)})`
       : hidden <= step
         ? `Show the other ${hidden === 1 ? one : `${fmt(hidden)} ${many}`}`
         : `Show ${fmt(step)} more ${many} (${fmt(hidden)} not shown)`;

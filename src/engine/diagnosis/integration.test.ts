@@ -318,6 +318,15 @@ describe('contradictions in a long paste', () => {
     expect(builds[0]!.text).toContain('13.0.6300.2');
     expect(builds[0]!.text).not.toContain('[object Object]');
     expect(builds[0]!.text).toMatch(/in 2 more places\.$/);
+    // and where: the 2016 build of the second and third copies, in paste order
+    const text = [twoLogs, twoLogs, twoLogs].join('\n\n');
+    const second = builds[0]!.b.evidence!.start;
+    const places = (builds[0]!.elsewhere ?? []).map((r) => r.evidence!.start);
+    expect(places).toEqual([
+      text.indexOf('13.0.6300.2', second + 1),
+      text.indexOf('13.0.6300.2', text.indexOf('13.0.6300.2', second + 1) + 1),
+    ]);
+    expect(places.every((at) => text.slice(at, at + 11) === '13.0.6300.2')).toBe(true);
   });
 });
 

@@ -126,6 +126,7 @@ class Merger {
       if (known) {
         known.repeats++;
         known.conflict.text = `${known.text} The same disagreement is in ${known.repeats} more place${known.repeats === 1 ? '' : 's'}.`;
+        (known.conflict.elsewhere ??= []).push(ref);
       } else {
         const conflict = { fact, text: `${fact}: "${was}" in one place, "${now}" in another.`, a, b: ref };
         this.byValues.set(pair, { conflict, text: conflict.text, repeats: 0 });

@@ -274,6 +274,11 @@ export interface Contradiction {
   text: string;
   a: EvidenceRef;
   b: EvidenceRef;
+  /**
+   * Other places where the fact has b's value against a's (the text says "The same disagreement is in N
+   * more places"), in paste order: where to look, for a log that disagrees with itself many times.
+   */
+  elsewhere?: EvidenceRef[];
 }
 
 export interface PasteRequest {

@@ -99,6 +99,8 @@ export interface AnalysisSummaryInput {
   /** the top scenario, when there is one */
   top?: { outcome: Outcome; confidence: string; explanation: string; evidence: string[]; against: string[] };
   others: { title: string; confidence: string; explanation: string }[];
+  /** what the pastes disagree about (two SQL Server builds: two servers pasted together, say) */
+  disagreements?: string[];
   next?: string;
   link?: string;
 }
@@ -143,6 +145,11 @@ export function analysisTicketSummary(
     lines.push('### Other scenarios considered', '');
     for (const o of summary.others)
       lines.push(`- ${mdEscape(o.title)} (${o.confidence}): ${mdEscape(o.explanation)}`);
+    lines.push('');
+  }
+  if (summary.disagreements?.length) {
+    lines.push('### Things that disagree', '');
+    for (const d of summary.disagreements) lines.push(`- ${mdEscape(d)}`);
     lines.push('');
   }
   if (summary.next) lines.push('### Next step', '', mdEscape(summary.next), '');

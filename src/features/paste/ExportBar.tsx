@@ -22,6 +22,8 @@ import { KIND_LABELS } from './kinds';
 
 /** Quotes per reason in the ticket summary. */
 const QUOTES_PER_REASON = 5;
+/** Disagreements listed in the ticket summary (the page lists them all). */
+const DISAGREEMENTS_LISTED = 5;
 
 const FAMILY_LINE: Record<Diagnosis['family'], string> = {
   'handshake-reset': 'This is the TLS handshake reset (OS error 10054) during pre-login or login.',
@@ -107,6 +109,18 @@ export function ExportBar({
             confidence: r.confidence,
             explanation: r.explanation,
           })),
+        ...(diagnosis.contradictions.length
+          ? {
+              disagreements: [
+                ...diagnosis.contradictions
+                  .slice(0, DISAGREEMENTS_LISTED)
+                  .map((c) => redactSecrets(c.text).text),
+                ...(diagnosis.contradictions.length > DISAGREEMENTS_LISTED
+                  ? [`(and ${diagnosis.contradictions.length - DISAGREEMENTS_LISTED} more)`]
+                  : []),
+              ],
+            }
+          : {}),
         ...(diagnosis.next ? { next: diagnosis.next.why } : {}),
       },
       fill,

@@ -6,7 +6,7 @@ import Chip from '@mui/material/Chip';
 import Link from '@mui/material/Link';
 import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
-import type { Diagnosis, Level, Reason } from '@/engine/diagnosis';
+import type { Contradiction, Diagnosis, EvidenceRef, Level, Reason } from '@/engine/diagnosis';
 import { getOutcome, getQuestion } from '@/engine/knowledge';
 import { CommandView } from '@/components/CommandView';
 import { RouterLink } from '@/components/RouterLink';
@@ -64,6 +64,38 @@ function Reasons({ title, reasons, inputTexts }: { title: string; reasons: Reaso
   );
 }
 
+/** One disagreement: the two places quoted, and the other places that repeat it behind a button. */
+function ContradictionItem({
+  contradiction: c,
+  inputTexts,
+}: {
+  contradiction: Contradiction;
+  inputTexts: string[];
+}) {
+  const textId = useId();
+  const elsewhere = useShowMore(c.elsewhere ?? NO_REFS, {
+    limit: 0,
+    noun: ['place', 'places'],
+    step: 50,
+    describedBy: textId,
+  });
+  return (
+    <Alert severity="warning" sx={{ mt: 1 }}>
+      <span id={textId}>{c.text}</span>
+      <Box component="ul" sx={{ pl: 3, mb: 0 }}>
+        <EvidenceQuote item={c.a} inputTexts={inputTexts} />
+        <EvidenceQuote item={c.b} inputTexts={inputTexts} />
+        {elsewhere.shown.map((ref, i) => (
+          <EvidenceQuote key={i} item={ref} inputTexts={inputTexts} />
+        ))}
+      </Box>
+      {elsewhere.more}
+    </Alert>
+  );
+}
+
+const NO_REFS: EvidenceRef[] = [];
+
 function Contradictions({ diagnosis, inputTexts }: { diagnosis: Diagnosis; inputTexts: string[] }) {
   const contradictions = useShowMore(diagnosis.contradictions, {
     limit: CONTRADICTIONS_SHOWN,
@@ -77,13 +109,8 @@ function Contradictions({ diagnosis, inputTexts }: { diagnosis: Diagnosis; input
         Things that disagree
       </Typography>
       {contradictions.shown.map((c, i) => (
-        <Alert key={i} severity="warning" sx={{ mt: 1 }}>
-          {c.text}
-          <Box component="ul" sx={{ pl: 3, mb: 0 }}>
-            <EvidenceQuote item={c.a} inputTexts={inputTexts} />
-            <EvidenceQuote item={c.b} inputTexts={inputTexts} />
-          </Box>
-        </Alert>
+        // keyed by text: a new verdict does not inherit another disagreement's opened places
+        <ContradictionItem key={`${i}:${c.text}`} contradiction={c} inputTexts={inputTexts} />
       ))}
       {contradictions.more && <Box sx={{ mt: 1 }}>{contradictions.more}</Box>}
     </Box>
