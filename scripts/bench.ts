@@ -38,8 +38,12 @@ const { analyzeText, PARSERS, diagnose, inputFromAnalysis, buildSyntheticCapture
 const round = (x: number, digits: number) => Number(x.toFixed(digits));
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-async function time(fn: () => Promise<unknown> | unknown, runs: number): Promise<number> {
-  const samples: number[] = [];
+/** The median of `runs` timed runs after one warm-up run; `samples` receives every timed run, in order. */
+async function time(
+  fn: () => Promise<unknown> | unknown,
+  runs: number,
+  samples: number[] = [],
+): Promise<number> {
   await fn(); // warm-up (JIT, lazy imports)
   for (let i = 0; i < runs; i++) {
     const t0 = performance.now();
@@ -79,7 +83,7 @@ const machineRow = (when: string): Row => ({
   name: `machine speed ${when}: reference loop over 1 MB`,
   value: round(referenceLoopMs(), 2),
   unit: 'ms',
-  note: 'informational: lower is faster; the timings move with it (1.45 to 2.75 ms seen here)',
+  note: 'informational: lower is faster; the timings move with it (1.4 to 4.9 ms seen on this machine)',
 });
 rows.push(machineRow('before'));
 for (const kind of BENCH_KINDS) {
@@ -87,17 +91,28 @@ for (const kind of BENCH_KINDS) {
   if (!seed) continue;
   for (const [label, bytes] of SIZES) {
     const text = ofSize(seed, bytes);
+    const samples: number[] = [];
     const ms = await time(
       () => analyzeAndDiagnose(text),
       // the budgeted 1 MB row: a median of 7, so one pause of the machine does not decide it
       bytes >= 10 * 1024 * 1024 ? 1 : bytes >= 1024 * 1024 ? 7 : 5,
+      samples,
     );
+    const budgeted = bytes === 1024 * 1024;
     rows.push({
       group: 'parse+diagnose',
       name: `${kind} ${label}`,
       value: ms,
       unit: 'ms',
-      ...(bytes === 1024 * 1024 ? { budget: '< 100 ms', pass: ms < 100 } : {}),
+      // the runs in order show what decided the median: the first runs at a new size are slower while V8
+      // optimises the code again, and the machine's speed moves all of them (see the machine speed rows)
+      ...(budgeted
+        ? {
+            budget: '< 100 ms',
+            pass: ms < 100,
+            note: `runs in order: ${samples.map((x) => x.toFixed(0)).join(' ')}`,
+          }
+        : {}),
     });
   }
 }
