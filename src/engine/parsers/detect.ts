@@ -73,8 +73,18 @@ function isBlank(text: string, start: number, end: number): boolean {
   return true;
 }
 
+/** A line of base64 alone (the body of a PEM block), after any quote marks and before any trailing spaces. */
+const BASE64_LINE = /[ \t>]*[A-Za-z0-9+/=]*[ \t\r]*/y;
+
 /** A line that can sit inside a PEM block: base64, blank, an RFC 1421 header, the END line; '>' quotes allowed. */
 function pemBodyLine(text: string, start: number, end: number): boolean {
+  // nearly every line of a PEM block is base64 alone: one native match instead of the loop below (a 1 MB
+  // paste of certificates has 16,000 such lines); the match may take the CR of a CRLF that ends the line
+  BASE64_LINE.lastIndex = start;
+  if (BASE64_LINE.test(text)) {
+    const to = BASE64_LINE.lastIndex;
+    if (to === end || (to === end + 1 && text.charCodeAt(end) === 13)) return true;
+  }
   let i = start;
   while (i < end && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9 || text.charCodeAt(i) === 62)) i++;
   if (i >= end) return true;
