@@ -294,8 +294,10 @@ function places(refs: readonly EvidenceRef[], inputs: readonly InputReport[], li
     return line === null ? [] : [{ source: ref.source, line }];
   });
   if (found.length === 0) return '';
-  const rest = found.length > listed ? ` and ${(found.length - listed).toLocaleString('en-US')} more` : '';
   const first = found.slice(0, listed);
+  // counted over every place, with a line or not, so it agrees with "in N more places" above it
+  const others = refs.length - first.length;
+  const rest = others > 0 ? ` and ${others.toLocaleString('en-US')} more` : '';
   const oneSource = found.every((p) => p.source === found[0]!.source);
   return oneSource
     ? `line${first.length === 1 ? '' : 's'} ${first.map((p) => p.line).join(', ')} of ${found[0]!.source}${rest}`

@@ -163,13 +163,19 @@ test('a disagreement repeated through a long paste shows where else it is, and g
   await page.goto(hashRoute('/paste'));
   await paste(page, [twoLogs, twoLogs, twoLogs].join('\n\n'));
   const section = page.getByRole('region', { name: 'Things that disagree' });
-  const builds = section.getByRole('alert').filter({ hasText: 'SQL Server build' });
+  const builds = section.getByRole('note').filter({ hasText: 'SQL Server build' });
   await expect(builds).toContainText('The same disagreement is in 2 more places.');
   await expect(builds.getByRole('listitem')).toHaveCount(2);
-  await builds.getByRole('button', { name: 'Show the other 2 places' }).click();
+  const toggle = builds.getByRole('button', { name: 'Show the other 2 places' });
+  await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+  await toggle.click();
   await expect(builds.getByRole('listitem')).toHaveCount(4);
   await expect(builds.getByRole('listitem').nth(2)).toContainText('13.0.6300.2');
   await expect(builds.getByRole('listitem').nth(3)).toContainText('13.0.6300.2');
+  await expect(builds.getByRole('button', { name: 'Hide the other places' })).toHaveAttribute(
+    'aria-expanded',
+    'true',
+  );
   await builds.getByRole('button', { name: 'Hide the other places' }).click();
   await expect(builds.getByRole('listitem')).toHaveCount(2);
 

@@ -57,6 +57,21 @@ describe('useShowMore', () => {
     expect(button()!.textContent).toBe('Hide the other quotes');
     act(() => fireEvent.click(button()!));
     expect(screen.queryAllByRole('listitem')).toHaveLength(0);
+    expect(button()!.getAttribute('aria-expanded')).toBe('false');
+  });
+
+  it('with a limit of 0: one item in the singular, a long list a step at a time, and the state for screen readers', () => {
+    const { rerender } = render(<List items={words(1)} limit={0} />);
+    expect(button()!.textContent).toBe('Show the other quote');
+    expect(button()!.getAttribute('aria-expanded')).toBe('false');
+    act(() => fireEvent.click(button()!));
+    expect(button()!.textContent).toBe('Hide the other quote');
+    expect(button()!.getAttribute('aria-expanded')).toBe('true');
+    rerender(<List items={words(120)} limit={0} step={50} />);
+    expect(button()!.textContent).toBe('Show 50 of the 120 other quotes');
+    act(() => fireEvent.click(button()!));
+    expect(screen.getAllByRole('listitem')).toHaveLength(50);
+    expect(button()!.textContent).toBe('Show 50 more quotes (70 not shown)');
   });
 
   it('starts again at the limit when the list is another one', () => {

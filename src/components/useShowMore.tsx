@@ -31,18 +31,23 @@ export function useShowMore<T>(
   if (items.length <= limit) return { shown: items, more: null };
   const hidden = Math.max(0, items.length - count);
   const fmt = (n: number) => n.toLocaleString('en-US');
+  const noun = (n: number) => (n === 1 ? one : many);
   const label =
     hidden === 0
       ? limit === 0
-        ? `Hide the other ${many}`
+        ? `Hide the other ${noun(items.length)}`
         : `Show fewer ${many} (the first ${fmt(limit)})`
       : hidden <= step
         ? `Show the other ${hidden === 1 ? one : `${fmt(hidden)} ${many}`}`
-        : `Show ${fmt(step)} more ${many} (${fmt(hidden)} not shown)`;
+        : count === 0
+          ? `Show ${fmt(step)} of the ${fmt(hidden)} other ${many}`
+          : `Show ${fmt(step)} more ${many} (${fmt(hidden)} not shown)`;
   const more = (
     <Button
       size="small"
       aria-describedby={describedBy}
+      // with nothing shown at first (limit 0) the button opens and closes a list: say which it is now
+      aria-expanded={limit === 0 ? count > 0 : undefined}
       onClick={() => setState((s) => ({ items: s.items, count: hidden === 0 ? limit : s.count + step }))}
       sx={{ alignSelf: 'flex-start', justifySelf: 'start' }}
     >

@@ -1,7 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ArtifactKind } from '../model';
 import { certificateParser } from './certificate';
-import { detect, type AnyParser } from './detect';
+import { detect, pemBodyLine, type AnyParser } from './detect';
 import { analyzeText, PARSERS as REGISTERED } from './index';
 
 const pem = (
@@ -269,5 +270,59 @@ describe('sniffMax (parsers skipped once a block has a sure kind)', () => {
       spy('os-version', 0.97),
     ]);
     expect(asked).toEqual(['os-version']);
+  });
+});
+
+describe('pemBodyLine (which lines keep a PEM block open)', () => {
+  /**
+   * The rule in plain terms: after any spaces, tabs and '>' quote marks, a line is blank, the END line, or
+   * base64 with ':', '-' and ',' (RFC 1421 headers), where words separated by spaces are prose unless the
+   * line has a colon ("Proc-Type: 4,ENCRYPTED").
+   */
+  const byRule = (line: string) => {
+    const t = line.replace(/^[ \t>]*/, '');
+    if (t === '' || t.startsWith('-----END ')) return true;
+    if (!/^[A-Za-z0-9+/=:,\- \t\r]*$/.test(t)) return false;
+    return t.includes(':') || !/[^ \t\r][ \t\r]+[^ \t\r]/.test(t);
+  };
+  const piece = fc.constantFrom(
+    'MIIB',
+    'Zz09+/==',
+    ' ',
+    '\t',
+    '\r',
+    '>',
+    ':',
+    ',',
+    '-',
+    '-----END ',
+    'Proc-Type',
+    'é',
+    '.',
+    '\u2028',
+  );
+
+  it('agrees with the rule on lines as detection cuts them (without the CR of a CRLF), anywhere in a text', () => {
+    let kept = 0;
+    fc.assert(
+      fc.property(
+        fc.array(piece, { maxLength: 20, size: 'max' }),
+        fc.constantFrom('', 'x\n', 'MIIB\r\n'),
+        fc.constantFrom('', '\n', '\r\n', '\nMIIB'),
+        (pieces, before, after) => {
+          const text = before + pieces.join('') + after;
+          // the line as detection cuts it: up to the next line feed, without one CR before it
+          const start = before.length;
+          let end = text.indexOf('\n', start);
+          if (end < 0) end = text.length;
+          if (end > start && text.charCodeAt(end - 1) === 13) end--;
+          const expected = byRule(text.slice(start, end));
+          if (expected) kept++;
+          expect(pemBodyLine(text, start, end)).toBe(expected);
+        },
+      ),
+      { numRuns: 5000 },
+    );
+    expect(kept).toBeGreaterThan(500);
   });
 });

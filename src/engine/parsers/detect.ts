@@ -77,7 +77,7 @@ function isBlank(text: string, start: number, end: number): boolean {
 const BASE64_LINE = /[ \t>]*[A-Za-z0-9+/=]*[ \t\r]*/y;
 
 /** A line that can sit inside a PEM block: base64, blank, an RFC 1421 header, the END line; '>' quotes allowed. */
-function pemBodyLine(text: string, start: number, end: number): boolean {
+export function pemBodyLine(text: string, start: number, end: number): boolean {
   // nearly every line of a PEM block is base64 alone: one native match instead of the loop below (a 1 MB
   // paste of certificates has 16,000 such lines); the match may take the CR of a CRLF that ends the line
   BASE64_LINE.lastIndex = start;

@@ -18,10 +18,14 @@ export const KIND_COUNT_NAMES: Record<ArtifactKind, string> = {
  * "ERRORLOG excerpts: 301; SQL Server versions: 300" for a paste of many parts, most frequent first (ties in
  * the order the kinds first appear). The paste page and `npm run analyze` both say it above a shortened list.
  */
-export function partCounts(parts: ReadonlyArray<{ kind: ArtifactKind }>): string {
+export function partCounts(parts: ReadonlyArray<{ kind: ArtifactKind; section?: string }>): string {
   const counts = new Map<string, number>();
   for (const p of parts) {
-    const name = KIND_COUNT_NAMES[p.kind] ?? p.kind;
+    // a section of the collector's output that no parser reads is read by the collector itself
+    const name =
+      p.kind === 'unknown' && p.section
+        ? 'sections read by the collector'
+        : (KIND_COUNT_NAMES[p.kind] ?? p.kind);
     counts.set(name, (counts.get(name) ?? 0) + 1);
   }
   return [...counts]

@@ -80,7 +80,9 @@ function ContradictionItem({
     describedBy: textId,
   });
   return (
-    <Alert severity="warning" sx={{ mt: 1 }}>
+    // a note, not an alert (MUI's default role): it is part of the verdict, not news, and a live region would
+    // read out every quote the button adds
+    <Alert severity="warning" role="note" sx={{ mt: 1 }}>
       <span id={textId}>{c.text}</span>
       <Box component="ul" sx={{ pl: 3, mb: 0 }}>
         <EvidenceQuote item={c.a} inputTexts={inputTexts} />
