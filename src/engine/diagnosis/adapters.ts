@@ -709,17 +709,23 @@ export function adaptErrorlog(result: Result, ctx: AdapterContext): Observation[
         `SQL Server loaded the certificate ${thumb} for encryption.`,
       ),
     });
-  const self = bool(f.selfGenerated ?? certificate.selfGenerated);
+  // The parser's false says only that this excerpt has no 26018 line ("A self-generated certificate was
+  // successfully loaded"); a configured certificate is known from the line that loads it (26013, with its
+  // thumbprint). Taking false at its word made every ERRORLOG excerpt claim a configured certificate: the
+  // certificate question was then never asked, and two excerpts "disagreed" when one had the 26018 line.
+  const self = bool(f.selfGenerated ?? certificate.selfGenerated) === true ? true : thumb ? false : undefined;
   if (self !== undefined)
     out.push({
       type: 'selfGenerated',
       value: self,
-      ref: refOf(
-        ctx,
-        result,
-        ['selfGenerated'],
-        self ? 'SQL Server uses a self-generated certificate.' : 'SQL Server uses a configured certificate.',
-      ),
+      ref: self
+        ? refOf(ctx, result, ['selfGenerated'], 'SQL Server uses a self-generated certificate.')
+        : refOf(
+            ctx,
+            result,
+            ['certificateThumbprint'],
+            `SQL Server uses a configured certificate (${thumb}), not a self-generated one.`,
+          ),
     });
   const events = arr(f.events);
   for (const item of events ?? []) {

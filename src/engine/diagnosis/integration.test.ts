@@ -347,3 +347,28 @@ describe('reasons in a long paste', () => {
     expect(new Set(top.for.map((r) => r.text)).size).toBe(top.for.length);
   });
 });
+
+describe('the certificate SQL Server uses, from ERRORLOG lines', () => {
+  const RESET =
+    '2024-03-01 10:16:40.05 Logon       Error: 17830, Severity: 20, State: 11.\n' +
+    '2024-03-01 10:16:40.05 Logon       Network error code 0x2746 occurred while establishing a connection; the connection has been closed.\n';
+  const LOADED =
+    '2024-03-01 10:16:39.50 Server      The certificate [Cert Hash(sha1) "3f2a9c41d07b5e86a1c4f09b2d3e7a6c5b8d9e01"] was successfully loaded for encryption.\n';
+  const SELF =
+    '2024-03-01 10:16:39.50 Server      A self-generated certificate was successfully loaded for encryption.\n';
+  const signalOf = async (text: string) =>
+    collectSignals([inputFromAnalysis('log', await analyzeText(text))]).selfGeneratedCert;
+
+  it('is unknown from lines that do not name it (they used to claim a configured certificate)', async () => {
+    expect(await signalOf(RESET)).toBeUndefined();
+  });
+
+  it('is a configured one from the line that loads it, quoted; a self-generated one from its own line', async () => {
+    const configured = await signalOf(LOADED + RESET);
+    expect(configured?.value).toBe(false);
+    expect(configured?.evidence[0]?.evidence?.text).toContain('3f2a9c41d07b5e86a1c4f09b2d3e7a6c5b8d9e01');
+    const self = await signalOf(SELF + RESET);
+    expect(self?.value).toBe(true);
+    expect(self?.evidence[0]?.evidence?.text).toContain('self-generated certificate');
+  });
+});
